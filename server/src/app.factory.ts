@@ -1,0 +1,59 @@
+// Builds the Nest application on Fastify: API under /api, OpenAPI at /api/docs, the H5 build at /.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyStatic from '@fastify/static';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppModule } from './app.module';
+import { GlobalErrorFilter, sendError } from './common/error-filter';
+import { buildValidationPipe } from './common/validation';
+import type { AppConfig } from './config/config';
+
+export async function createApp(config: AppConfig, logger: LoggerService): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    logger: false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, { logger, bufferLogs: false });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(buildValidationPipe());
+  app.useGlobalFilters(new GlobalErrorFilter(logger));
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (req, reply) => {
+    void reply.header('x-request-id', String(req.id));
+  });
+  fastify.addHook('onResponse', async (req, reply) => {
+    logger.log({ msg: 'request', requestId: String(req.id), method: req.method, path: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'HTTP');
+  });
+
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('食安两责 Shian API')
+      .setDescription('企业主体责任（日管控、周排查、月调度）与属地管理责任（包保督导）。错误统一为 { code, message, details }。')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: '食安两责 API 文档' });
+
+  if (existsSync(config.h5Dir)) {
+    await app.register(fastifyStatic as never, { root: config.h5Dir, prefix: '/', decorateReply: false, index: ['index.html'], wildcard: true });
+  } else {
+    logger.warn({ msg: 'H5 build not found; serving the API only', h5Dir: config.h5Dir }, 'Bootstrap');
+  }
+  await app.init();
+  // After init, replacing Nest's own handler: errors Fastify raises before a handler runs
+  // (malformed JSON, wrong content type, body too large) get the same { code, message } shape.
+  fastify.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => sendError(reply, req, err, logger));
+  return app;
+}

@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from './auth/auth.module';
+import { AuthGuard } from './common/auth.guard';
+import { APP_CONFIG, AppConfig } from './config/config';
+import { DailyChecksModule } from './daily-checks/daily-checks.module';
+import { buildDataSourceOptions } from './database/data-source';
+import { EnterprisesModule } from './enterprises/enterprises.module';
+import { HealthController } from './health/health.controller';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { RegionsController } from './regions/regions.controller';
+
+@Module({})
+export class AppModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot(buildDataSourceOptions(config)),
+        JwtModule.register({ global: true, secret: config.jwt.secret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+        IdempotencyModule,
+        AuthModule,
+        DailyChecksModule,
+        EnterprisesModule,
+      ],
+      controllers: [HealthController, RegionsController],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_GUARD, useClass: AuthGuard }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CadreLevel, Role } from '@shian/shared';
+import { ID_COLUMN, INSTANT_COLUMN, REGION_CODE_COLUMN } from '../database/columns';
+import { Enterprise } from '../enterprises/enterprise.entity';
+
+@Entity('users')
+export class User {
+  @PrimaryColumn(ID_COLUMN)
+  id!: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  name!: string;
+
+  @Index('UQ_users_phone', { unique: true })
+  @Column({ type: 'varchar', length: 11 })
+  phone!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  passwordHash!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role!: Role;
+
+  /** Enterprise roles only. */
+  @Column({ ...ID_COLUMN, nullable: true })
+  enterpriseId!: string | null;
+
+  @ManyToOne(() => Enterprise, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'FK_users_enterprise' })
+  enterprise?: Enterprise | null;
+
+  /** Officials: the region they answer for (scope = code prefix). */
+  @Column({ ...REGION_CODE_COLUMN, nullable: true })
+  regionCode!: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  cadreLevel!: CadreLevel | null;
+
+  @Index('UQ_users_wechat_open_id', { unique: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  wechatOpenId!: string | null;
+
+  @Column({ type: 'int', default: 0 })
+  failedLoginCount!: number;
+
+  @Column({ ...INSTANT_COLUMN, nullable: true })
+  lockedUntil!: Date | null;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @Column(INSTANT_COLUMN)
+  createdAt!: Date;
+}

@@ -1,0 +1,26 @@
+// Custom class-validator decorators backed by the rules in @shian/shared; each carries its
+// Chinese message so the pipe can show it as is.
+import { registerDecorator, ValidationOptions } from 'class-validator';
+import { isBusinessDate, isValidLicenceNo, isValidMobilePhone, isValidUscc, REGION_CODE_PATTERN } from '@shian/shared';
+import { labelForPath } from './field-labels';
+
+function rule(name: string, test: (v: unknown) => boolean, problem: string) {
+  return (options?: ValidationOptions) =>
+    (object: object, propertyName: string) =>
+      registerDecorator({
+        name,
+        target: object.constructor,
+        propertyName,
+        options,
+        validator: {
+          validate: (value: unknown) => test(value),
+          defaultMessage: (args) => `${labelForPath(args?.property ?? propertyName)}${problem}`,
+        },
+      });
+}
+
+export const IsBusinessDate = rule('isBusinessDate', isBusinessDate, '必须是有效日期（YYYY-MM-DD）');
+export const IsMobilePhone = rule('isMobilePhone', (v) => typeof v === 'string' && isValidMobilePhone(v), '必须是11位手机号');
+export const IsUscc = rule('isUscc', (v) => typeof v === 'string' && isValidUscc(v), '无效：须为18位且校验位正确（GB 32100）');
+export const IsLicenceNo = rule('isLicenceNo', (v) => typeof v === 'string' && isValidLicenceNo(v), '无效：须为 JY 或 SC 加14位数字');
+export const IsRegionCode = rule('isRegionCode', (v) => typeof v === 'string' && REGION_CODE_PATTERN.test(v), '必须是2/4/6/9/12位行政区划代码');

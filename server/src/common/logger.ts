@@ -1,0 +1,59 @@
+// Structured logs: one JSON object per line on stdout. Request bodies are never logged.
+import { LoggerService } from '@nestjs/common';
+import type { LogLevel } from '../config/config';
+
+const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+export class JsonLogger implements LoggerService {
+  constructor(
+    private readonly level: LogLevel = 'info',
+    private readonly sink: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+  ) {}
+
+  private write(level: LogLevel, message: unknown, context?: string, extra?: Record<string, unknown>): void {
+    if (RANK[level] < RANK[this.level]) return;
+    const line: Record<string, unknown> = { time: new Date().toISOString(), level };
+    if (context) line.context = context;
+    if (message instanceof Error) {
+      line.msg = message.message;
+      line.stack = message.stack;
+    } else if (typeof message === 'object' && message !== null) {
+      Object.assign(line, message);
+    } else {
+      line.msg = String(message);
+    }
+    if (extra) Object.assign(line, extra);
+    this.sink(JSON.stringify(line));
+  }
+
+  // Nest calls these with (message, ...optionalParams), the last string param being the context.
+  private split(params: unknown[]): { context?: string; extra?: Record<string, unknown> } {
+    const context = typeof params[params.length - 1] === 'string' ? (params.pop() as string) : undefined;
+    const extra: Record<string, unknown> = {};
+    for (const p of params) {
+      if (typeof p === 'string') extra.stack = p;
+      else if (p && typeof p === 'object') Object.assign(extra, p);
+    }
+    return { context, extra: Object.keys(extra).length ? extra : undefined };
+  }
+
+  log(message: unknown, ...params: unknown[]): void {
+    const { context, extra } = this.split(params);
+    this.write('info', message, context, extra);
+  }
+  error(message: unknown, ...params: unknown[]): void {
+    const { context, extra } = this.split(params);
+    this.write('error', message, context, extra);
+  }
+  warn(message: unknown, ...params: unknown[]): void {
+    const { context, extra } = this.split(params);
+    this.write('warn', message, context, extra);
+  }
+  debug(message: unknown, ...params: unknown[]): void {
+    const { context, extra } = this.split(params);
+    this.write('debug', message, context, extra);
+  }
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.debug(message, ...params);
+  }
+}

@@ -1,0 +1,139 @@
+// One env schema, validated once at start-up into one typed object. Nobody else reads process.env.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+
+export type DbKind = 'sqlite' | 'mysql';
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  dataDir: string;
+  db: { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string };
+  jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
+  wechat: { appId: string; secret: string } | null;
+  logLevel: LogLevel;
+  /** Run pending migrations at start-up. */
+  migrateOnStart: boolean;
+  /** Seed the demo county on first start (never in production). */
+  seedDemo: boolean;
+  /** Province codes imported into the regions table on first start. */
+  bootstrapRegions: string[];
+  /** Where the H5 build is served from; null when it is not built. */
+  h5Dir: string;
+  login: { maxFailures: number; lockMinutes: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`配置错误：环境变量 ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `应为整数，实际为 "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `应在 ${min}–${max} 之间，实际为 ${n}`);
+  return n;
+}
+
+function boolVar(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `应为 true 或 false，实际为 "${raw}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!allowed.includes(raw as T)) throw new ConfigError(name, `应为 ${allowed.join(' / ')} 之一，实际为 "${raw}"`);
+  return raw as T;
+}
+
+function parseDbUrl(raw: string | undefined, dataDir: string): AppConfig['db'] {
+  if (raw === undefined || raw === '') return { kind: 'sqlite', file: join(dataDir, 'shian.sqlite') };
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DB_URL', `不是合法的 URL："${raw}"（示例：mysql://user:pass@127.0.0.1:3306/shian）`);
+  }
+  if (url.protocol === 'mysql:' || url.protocol === 'mariadb:') {
+    if (!url.hostname) throw new ConfigError('DB_URL', '缺少数据库主机名');
+    if (url.pathname.replace(/^\//, '') === '') throw new ConfigError('DB_URL', '缺少数据库名（示例：mysql://root@127.0.0.1:3306/shian）');
+    url.protocol = 'mysql:';
+    return { kind: 'mysql', url: url.toString() };
+  }
+  if (url.protocol === 'sqlite:' || url.protocol === 'file:') {
+    const p = decodeURIComponent(url.pathname);
+    return { kind: 'sqlite', file: isAbsolute(p) ? p : resolve(p) };
+  }
+  throw new ConfigError('DB_URL', `协议 "${url.protocol}" 不受支持，请使用 mysql:// 或留空以使用 SQLite`);
+}
+
+/** In development the JWT secret may be left unset: one is generated once and kept under DATA_DIR. */
+function jwtSecret(env: Env, nodeEnv: NodeEnv, dataDir: string): string {
+  const raw = env.JWT_SECRET;
+  if (raw) {
+    if (raw.length < 32) throw new ConfigError('JWT_SECRET', '长度至少 32 个字符');
+    return raw;
+  }
+  if (nodeEnv === 'production') throw new ConfigError('JWT_SECRET', '在生产环境必须设置（至少 32 个字符）');
+  const file = join(dataDir, '.jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const dataDir = resolve(cwd, env.DATA_DIR || './data');
+  const appId = env.WECHAT_APPID ?? '';
+  const appSecret = env.WECHAT_SECRET ?? '';
+  if (Boolean(appId) !== Boolean(appSecret)) {
+    throw new ConfigError(appId ? 'WECHAT_SECRET' : 'WECHAT_APPID', '必须与另一个微信配置项同时设置');
+  }
+  const regionsRaw = env.BOOTSTRAP_REGIONS ?? '15';
+  const bootstrapRegions = regionsRaw.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const code of bootstrapRegions) {
+    if (!/^\d{2}$/.test(code)) throw new ConfigError('BOOTSTRAP_REGIONS', `应为逗号分隔的两位省级代码，实际含 "${code}"`);
+  }
+  const seedDemo = boolVar(env, 'SEED_DEMO', nodeEnv !== 'production');
+  if (seedDemo && nodeEnv === 'production') throw new ConfigError('SEED_DEMO', '在生产环境不能开启演示数据');
+  return {
+    nodeEnv,
+    host: env.HOST || '0.0.0.0',
+    port: intVar(env, 'PORT', 3000, 0, 65535),
+    dataDir,
+    db: parseDbUrl(env.DB_URL, dataDir),
+    jwt: {
+      secret: jwtSecret(env, nodeEnv, dataDir),
+      accessTtlSeconds: intVar(env, 'JWT_ACCESS_TTL', 900, 60, 86_400),
+      refreshTtlDays: intVar(env, 'JWT_REFRESH_TTL_DAYS', 30, 1, 365),
+    },
+    wechat: appId ? { appId, secret: appSecret } : null,
+    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    migrateOnStart: boolVar(env, 'MIGRATE_ON_START', true),
+    seedDemo,
+    bootstrapRegions,
+    h5Dir: resolve(cwd, env.H5_DIR || join(__dirname, '../../../miniapp/dist/h5')),
+    login: {
+      maxFailures: intVar(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
+      lockMinutes: intVar(env, 'LOGIN_LOCK_MINUTES', 15, 1, 1440),
+    },
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,43 @@
+import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DailyCheckDto, Page, Role } from '@shian/shared';
+import { CurrentCaller, Roles } from '../common/auth.decorators';
+import type { Caller } from '../common/caller';
+import { uuidParam } from '../common/params';
+import { DailyChecksService } from './daily-checks.service';
+import { CreateDailyCheckDto, ListDailyChecksQuery } from './dto/daily-check.dto';
+
+@ApiTags('daily-checks 日管控')
+@ApiBearerAuth()
+@Controller('daily-checks')
+export class DailyChecksController {
+  constructor(@Inject(DailyChecksService) private readonly dailyChecks: DailyChecksService) {}
+
+  @Post()
+  @Roles(Role.Officer)
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: '每份提交一个唯一值；重试时使用同一个值，服务器返回原结果' })
+  @ApiOperation({ summary: '提交本企业的每日食品安全检查记录（每营业日一份；重放返回原结果，不同提交返回 409）' })
+  async submit(
+    @CurrentCaller() caller: Caller,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() dto: CreateDailyCheckDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DailyCheckDto> {
+    const result = await this.dailyChecks.submit(caller, key, dto);
+    void reply.status(result.status).header('idempotent-replayed', String(result.replayed));
+    return result.body;
+  }
+
+  @Get()
+  @ApiOperation({ summary: '每日检查记录列表（监管人员限本辖区；企业用户限本企业）' })
+  list(@CurrentCaller() caller: Caller, @Query() q: ListDailyChecksQuery): Promise<Page<DailyCheckDto>> {
+    return this.dailyChecks.list(caller, q);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: '每日检查记录详情' })
+  findOne(@CurrentCaller() caller: Caller, @Param('id', uuidParam('记录ID')) id: string): Promise<DailyCheckDto> {
+    return this.dailyChecks.findOne(caller, id);
+  }
+}

@@ -1,0 +1,53 @@
+// One data-source builder for the Nest module and the migration CLI.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import { SnakeNamingStrategy } from './naming';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export function buildDataSourceOptions(config: AppConfig): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: config.logLevel === 'debug' ? (['query', 'error'] as const) : (['error'] as const),
+  };
+  if (config.db.kind === 'mysql') {
+    return {
+      ...common,
+      logging: [...common.logging],
+      type: 'mysql',
+      url: config.db.url,
+      // Store and read instants as UTC whatever the server's time zone.
+      timezone: 'Z',
+      charset: 'utf8mb4_unicode_ci',
+      // COUNT/BIGINT as strings is handled where counts are read (see common/sql.ts).
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      extra: { connectionLimit: 20 },
+    };
+  }
+  mkdirSync(dirname(config.db.file), { recursive: true });
+  return {
+    ...common,
+    logging: [...common.logging],
+    type: 'better-sqlite3',
+    database: config.db.file,
+    // WAL lets the H5 readers run beside a writer; busy_timeout waits instead of failing on a lock.
+    prepareDatabase: (db: { pragma(s: string): unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = ON');
+      db.pragma('synchronous = NORMAL');
+    },
+  };
+}
+
+export function createDataSource(config: AppConfig): DataSource {
+  return new DataSource(buildDataSourceOptions(config));
+}

@@ -1,0 +1,83 @@
+// Retried submissions never duplicate: the first request with a key stores its result in the
+// same transaction as its effect; a replay (also a concurrent one) gets that stored result.
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ErrorCodes } from '@shian/shared';
+import { AppError } from '../common/app-error';
+import type { Caller } from '../common/caller';
+import { isUniqueViolation } from '../common/sql';
+import { IdempotencyRecord } from './idempotency-record.entity';
+
+const KEY_RE = /^[A-Za-z0-9_.:-]{8,100}$/;
+
+export interface Replayable<T> {
+  status: number;
+  body: T;
+  replayed: boolean;
+}
+
+/** Canonical JSON (sorted keys) so key order doesn't make the same body look different. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+@Injectable()
+export class IdempotencyService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  checkKey(key: string | undefined): string {
+    if (!key) throw new AppError(ErrorCodes.IdempotencyKeyRequired, 400, '缺少请求头 Idempotency-Key（用于防止重复提交）', [{ field: 'Idempotency-Key', message: '缺少请求头 Idempotency-Key' }]);
+    if (!KEY_RE.test(key)) throw new AppError(ErrorCodes.ValidationFailed, 400, '请求头 Idempotency-Key 格式无效（8–100 位字母、数字或 _.:-）', [{ field: 'Idempotency-Key', message: '格式无效' }]);
+    return key;
+  }
+
+  async run<T>(caller: Caller, key: string, operation: string, request: unknown, status: number, work: (em: EntityManager) => Promise<T>): Promise<Replayable<T>> {
+    const requestHash = createHash('sha256').update(canonicalJson(request)).digest('hex');
+    const stored = await this.find(caller.id, key);
+    if (stored) return this.replay<T>(stored, operation, requestHash);
+    try {
+      const body = await this.ds.transaction(async (em) => {
+        const result = await work(em);
+        await em.insert(IdempotencyRecord, {
+          id: randomUUID(),
+          userId: caller.id,
+          idempotencyKey: key,
+          operation,
+          requestHash,
+          statusCode: status,
+          responseBody: JSON.stringify(result),
+          createdAt: new Date(),
+        });
+        return result;
+      });
+      return { status, body, replayed: false };
+    } catch (e) {
+      // A concurrent request with the same key won the race: answer with its result.
+      if (isUniqueViolation(e)) {
+        const winner = await this.find(caller.id, key);
+        if (winner) return this.replay<T>(winner, operation, requestHash);
+      }
+      throw e;
+    }
+  }
+
+  private find(userId: string, key: string): Promise<IdempotencyRecord | null> {
+    return this.ds.getRepository(IdempotencyRecord).findOne({ where: { userId, idempotencyKey: key } });
+  }
+
+  private replay<T>(rec: IdempotencyRecord, operation: string, requestHash: string): Replayable<T> {
+    if (rec.operation !== operation || rec.requestHash !== requestHash) {
+      throw new AppError(ErrorCodes.IdempotencyKeyReused, 422, '该 Idempotency-Key 已用于另一份不同的提交，请为新的提交使用新的 Key');
+    }
+    return { status: rec.statusCode, body: JSON.parse(rec.responseBody) as T, replayed: true };
+  }
+}
