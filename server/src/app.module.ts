@@ -19,7 +19,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(buildDataSourceOptions(config)),
+        TypeOrmModule.forRootAsync({ useFactory: () => buildDataSourceOptions(config) }),
         JwtModule.register({ global: true, secret: config.jwt.secret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         IdempotencyModule,
         AuthModule,

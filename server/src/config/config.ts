@@ -71,7 +71,6 @@ function parseDbUrl(raw: string | undefined, dataDir: string): AppConfig['db'] {
   if (url.protocol === 'mysql:' || url.protocol === 'mariadb:') {
     if (!url.hostname) throw new ConfigError('DB_URL', '缺少数据库主机名');
     if (url.pathname.replace(/^\//, '') === '') throw new ConfigError('DB_URL', '缺少数据库名（示例：mysql://root@127.0.0.1:3306/shian）');
-    url.protocol = 'mysql:';
     return { kind: 'mysql', url: url.toString() };
   }
   if (url.protocol === 'sqlite:' || url.protocol === 'file:') {

@@ -14,7 +14,7 @@ import { pendingSchemaChanges } from './schema-check';
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const config = loadConfig();
-  const ds = createDataSource(config);
+  const ds = await createDataSource(config);
   await ds.initialize();
   try {
     switch (command) {

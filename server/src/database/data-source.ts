@@ -7,7 +7,23 @@ import { SnakeNamingStrategy } from './naming';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-export function buildDataSourceOptions(config: AppConfig): DataSourceOptions {
+/**
+ * MariaDB reports defaults and foreign keys differently from MySQL, and TypeORM reads the schema
+ * right only when told which one it is; DB_URL is mysql:// for both, so ask the server.
+ */
+export async function detectMysqlFlavor(url: string): Promise<'mysql' | 'mariadb'> {
+  if (url.startsWith('mariadb:')) return 'mariadb';
+  const mysql = await import('mysql2/promise');
+  const conn = await mysql.createConnection(url);
+  try {
+    const [rows] = await conn.query('SELECT VERSION() AS v');
+    return /mariadb/i.test(String((rows as Array<{ v: string }>)[0]?.v)) ? 'mariadb' : 'mysql';
+  } finally {
+    await conn.end();
+  }
+}
+
+export async function buildDataSourceOptions(config: AppConfig): Promise<DataSourceOptions> {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
@@ -21,7 +37,7 @@ export function buildDataSourceOptions(config: AppConfig): DataSourceOptions {
     return {
       ...common,
       logging: [...common.logging],
-      type: 'mysql',
+      type: await detectMysqlFlavor(config.db.url),
       url: config.db.url,
       // Store and read instants as UTC whatever the server's time zone.
       timezone: 'Z',
@@ -48,6 +64,6 @@ export function buildDataSourceOptions(config: AppConfig): DataSourceOptions {
   };
 }
 
-export function createDataSource(config: AppConfig): DataSource {
-  return new DataSource(buildDataSourceOptions(config));
+export async function createDataSource(config: AppConfig): Promise<DataSource> {
+  return new DataSource(await buildDataSourceOptions(config));
 }

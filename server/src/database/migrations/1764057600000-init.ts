@@ -4,8 +4,14 @@ import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableForeig
 const id = (name = 'id', nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable: nullable });
 const instant = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'datetime', precision: 3, isNullable: nullable });
 const str = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
-const int = (name: string, dflt?: number): TableColumnOptions => ({ name, type: 'int', ...(dflt !== undefined ? { default: dflt } : {}) });
-const bool = (name: string, dflt?: boolean): TableColumnOptions => ({ name, type: 'boolean', ...(dflt !== undefined ? { default: dflt } : {}) });
+const int = (name: string, dflt?: number): TableColumnOptions => ({ name, type: 'integer', ...(dflt !== undefined ? { default: dflt } : {}) });
+// Booleans as each driver maps them (SQLite boolean, MySQL tinyint) with 1/0 defaults: exactly what
+// each database reports back, so the drift check sees no difference.
+const bool = (q: QueryRunner, name: string, dflt?: boolean): TableColumnOptions => ({
+  name,
+  type: q.connection.driver.normalizeType({ type: 'boolean' }),
+  ...(dflt !== undefined ? { default: dflt ? 1 : 0 } : {}),
+});
 const text = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable });
 const pk = (c: TableColumnOptions): TableColumnOptions => ({ ...c, isPrimary: true });
 
@@ -56,7 +62,7 @@ export class Init1764057600000 implements MigrationInterface {
           str('wechat_open_id', 64, true),
           int('failed_login_count', 0),
           instant('locked_until', true),
-          bool('active', true),
+          bool(q, 'active', true),
           instant('created_at'),
         ],
         indices: [
@@ -64,7 +70,7 @@ export class Init1764057600000 implements MigrationInterface {
           new TableIndex({ name: 'UQ_users_wechat_open_id', columnNames: ['wechat_open_id'], isUnique: true }),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: 'FK_users_enterprise', columnNames: ['enterprise_id'], referencedTableName: 'enterprises', referencedColumnNames: ['id'], onDelete: 'RESTRICT' }),
+          new TableForeignKey({ name: 'FK_users_enterprise', columnNames: ['enterprise_id'], referencedTableName: 'enterprises', referencedColumnNames: ['id'], onDelete: 'RESTRICT', onUpdate: 'NO ACTION' }),
         ],
       }),
     );
@@ -77,7 +83,7 @@ export class Init1764057600000 implements MigrationInterface {
           new TableIndex({ name: 'IDX_refresh_tokens_family_id', columnNames: ['family_id'] }),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: 'FK_refresh_tokens_user', columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+          new TableForeignKey({ name: 'FK_refresh_tokens_user', columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' }),
         ],
       }),
     );
@@ -95,8 +101,8 @@ export class Init1764057600000 implements MigrationInterface {
           text('items'),
           text('remarks', true),
           int('problem_count'),
-          bool('zero_risk'),
-          bool('late'),
+          bool(q, 'zero_risk'),
+          bool(q, 'late'),
           instant('submitted_at'),
         ],
         indices: [
@@ -104,8 +110,8 @@ export class Init1764057600000 implements MigrationInterface {
           new TableIndex({ name: 'IDX_daily_checks_region_date', columnNames: ['region_code', 'business_date'] }),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: 'FK_daily_checks_enterprise', columnNames: ['enterprise_id'], referencedTableName: 'enterprises', referencedColumnNames: ['id'], onDelete: 'RESTRICT' }),
-          new TableForeignKey({ name: 'FK_daily_checks_officer', columnNames: ['officer_id'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'RESTRICT' }),
+          new TableForeignKey({ name: 'FK_daily_checks_enterprise', columnNames: ['enterprise_id'], referencedTableName: 'enterprises', referencedColumnNames: ['id'], onDelete: 'RESTRICT', onUpdate: 'NO ACTION' }),
+          new TableForeignKey({ name: 'FK_daily_checks_officer', columnNames: ['officer_id'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'RESTRICT', onUpdate: 'NO ACTION' }),
         ],
       }),
     );

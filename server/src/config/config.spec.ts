@@ -1,0 +1,116 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './config';
+
+const SECRET = 'x'.repeat(40);
+
+function expectConfigError(env: Record<string, string>, variable: string, messagePart?: string): ConfigError {
+  let caught: unknown;
+  try {
+    loadConfig({ JWT_SECRET: SECRET, ...env }, '/tmp');
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught).toBeInstanceOf(ConfigError);
+  const err = caught as ConfigError;
+  expect(err.variable).toBe(variable);
+  expect(err.message).toContain(variable);
+  expect(err.message).toContain('配置错误');
+  if (messagePart) expect(err.message).toContain(messagePart);
+  return err;
+}
+
+describe('loadConfig', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'shian-config-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('has working defaults: SQLite under DATA_DIR, port 3000, Inner Mongolia regions', () => {
+    const c = loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir }, '/');
+    expect(c.port).toBe(3000);
+    expect(c.db).toEqual({ kind: 'sqlite', file: join(dir, 'shian.sqlite') });
+    expect(c.bootstrapRegions).toEqual(['15']);
+    expect(c.nodeEnv).toBe('development');
+    expect(c.seedDemo).toBe(true);
+    expect(c.wechat).toBeNull();
+    expect(c.login).toEqual({ maxFailures: 5, lockMinutes: 15 });
+  });
+
+  it.each(['abc', '3000x', '-1', '1.5', '65536', '99999'])('rejects PORT=%s naming PORT', (port) => {
+    expectConfigError({ PORT: port, DATA_DIR: dir }, 'PORT');
+  });
+
+  it('accepts PORT=0 and 65535', () => {
+    expect(loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir, PORT: '0' }).port).toBe(0);
+    expect(loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir, PORT: '65535' }).port).toBe(65535);
+  });
+
+  it('rejects a DB_URL that is not a URL', () => {
+    expectConfigError({ DB_URL: 'not a url', DATA_DIR: dir }, 'DB_URL', 'URL');
+  });
+
+  it('rejects an unsupported DB protocol', () => {
+    expectConfigError({ DB_URL: 'postgres://u@h/db', DATA_DIR: dir }, 'DB_URL', 'postgres');
+  });
+
+  it('rejects a mysql URL without a database name', () => {
+    expectConfigError({ DB_URL: 'mysql://root@127.0.0.1:3306/', DATA_DIR: dir }, 'DB_URL', '数据库名');
+    expectConfigError({ DB_URL: 'mysql://root@127.0.0.1:3306', DATA_DIR: dir }, 'DB_URL', '数据库名');
+  });
+
+  it('accepts mysql:// and mariadb:// URLs as the MySQL family', () => {
+    expect(loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir, DB_URL: 'mysql://u:p@db:3306/shian' }).db).toEqual({ kind: 'mysql', url: 'mysql://u:p@db:3306/shian' });
+    const c = loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir, DB_URL: 'mariadb://u:p@db:3306/shian' });
+    expect(c.db.kind).toBe('mysql');
+    expect((c.db as { url: string }).url).toMatch(/^(mysql|mariadb):\/\/u:p@db:3306\/shian$/);
+  });
+
+  it('refuses production without JWT_SECRET', () => {
+    expectConfigError({ NODE_ENV: 'production', JWT_SECRET: '', DATA_DIR: dir, SEED_DEMO: 'false' }, 'JWT_SECRET', '生产环境');
+  });
+
+  it('refuses a short JWT_SECRET', () => {
+    expectConfigError({ JWT_SECRET: 'short', DATA_DIR: dir }, 'JWT_SECRET', '32');
+  });
+
+  it('in development generates a JWT secret once and keeps it', () => {
+    const a = loadConfig({ DATA_DIR: dir });
+    const b = loadConfig({ DATA_DIR: dir });
+    expect(a.jwt.secret.length).toBeGreaterThanOrEqual(32);
+    expect(b.jwt.secret).toBe(a.jwt.secret);
+    expect(readFileSync(join(dir, '.jwt-secret'), 'utf8').trim()).toBe(a.jwt.secret);
+  });
+
+  it('refuses SEED_DEMO in production and defaults it off there', () => {
+    expectConfigError({ NODE_ENV: 'production', SEED_DEMO: 'true', DATA_DIR: dir }, 'SEED_DEMO');
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, DATA_DIR: dir }).seedDemo).toBe(false);
+  });
+
+  it('rejects a non-boolean SEED_DEMO', () => {
+    expectConfigError({ SEED_DEMO: 'maybe', DATA_DIR: dir }, 'SEED_DEMO');
+  });
+
+  it('requires WECHAT_APPID and WECHAT_SECRET together', () => {
+    expectConfigError({ WECHAT_APPID: 'wx123', DATA_DIR: dir }, 'WECHAT_SECRET');
+    expectConfigError({ WECHAT_SECRET: 's3cret', DATA_DIR: dir }, 'WECHAT_APPID');
+    expect(loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir, WECHAT_APPID: 'wx123', WECHAT_SECRET: 's' }).wechat).toEqual({ appId: 'wx123', secret: 's' });
+  });
+
+  it('rejects an unknown NODE_ENV and LOG_LEVEL', () => {
+    expectConfigError({ NODE_ENV: 'prod', DATA_DIR: dir }, 'NODE_ENV');
+    expectConfigError({ LOG_LEVEL: 'verbose', DATA_DIR: dir }, 'LOG_LEVEL');
+  });
+
+  it('validates BOOTSTRAP_REGIONS as two-digit province codes', () => {
+    expect(loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir, BOOTSTRAP_REGIONS: '15, 11' }).bootstrapRegions).toEqual(['15', '11']);
+    expectConfigError({ BOOTSTRAP_REGIONS: '15,1501', DATA_DIR: dir }, 'BOOTSTRAP_REGIONS', '1501');
+  });
+
+  it('bounds the lockout settings', () => {
+    expectConfigError({ LOGIN_MAX_FAILURES: '0', DATA_DIR: dir }, 'LOGIN_MAX_FAILURES');
+    expectConfigError({ LOGIN_LOCK_MINUTES: '100000', DATA_DIR: dir }, 'LOGIN_LOCK_MINUTES');
+  });
+});
