@@ -75,6 +75,17 @@ export interface EnterpriseDto {
   address: string;
 }
 
+/** What anyone may see of a business (its 公示 page), without logging in. */
+export interface PublicEnterpriseDto {
+  id: string;
+  name: string;
+  licenceNo: string;
+  grade: Grade;
+  businessType: BusinessType;
+  regionName: string | null;
+  address: string;
+}
+
 export interface DailyCheckCreateRequest {
   /** Asia/Shanghai calendar date the check is for; today unless catching up. */
   businessDate: string;

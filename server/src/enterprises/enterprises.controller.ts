@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ENTERPRISE_ROLES, EnterpriseDto, Role, TodayDutyResponse } from '@shian/shared';
+import { ENTERPRISE_ROLES, EnterpriseDto, PublicEnterpriseDto, Role, TodayDutyResponse } from '@shian/shared';
 import { CreateEnterpriseDto } from './dto/create-enterprise.dto';
 import { CurrentCaller, Public, Roles } from '../common/auth.decorators';
 import type { Caller } from '../common/caller';
 import { uuidParam } from '../common/params';
-import { EnterprisesService, PublicEnterpriseDto } from './enterprises.service';
+import { EnterprisesService } from './enterprises.service';
 
 @ApiTags('enterprises 企业')
 @ApiBearerAuth()

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { EnterpriseDto, ErrorCodes, RegionLevel, todayInShanghai, TodayDutyResponse } from '@shian/shared';
+import { EnterpriseDto, ErrorCodes, PublicEnterpriseDto, RegionLevel, todayInShanghai, TodayDutyResponse } from '@shian/shared';
 import { AppError, notFound } from '../common/app-error';
 import type { Caller } from '../common/caller';
 import { applyScope, canSee } from '../common/region-scope';
@@ -12,16 +12,6 @@ import { Region } from '../regions/region.entity';
 import { CreateEnterpriseDto } from './dto/create-enterprise.dto';
 import { Enterprise } from './enterprise.entity';
 import { EnterpriseErrors } from './enterprises.errors';
-
-export interface PublicEnterpriseDto {
-  id: string;
-  name: string;
-  licenceNo: string;
-  grade: string;
-  businessType: string;
-  regionName: string | null;
-  address: string;
-}
 
 @Injectable()
 export class EnterprisesService {

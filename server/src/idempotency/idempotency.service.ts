@@ -7,7 +7,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ErrorCodes } from '@shian/shared';
 import { AppError } from '../common/app-error';
 import type { Caller } from '../common/caller';
-import { isUniqueViolation } from '../common/sql';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
 const KEY_RE = /^[A-Za-z0-9_.:-]{8,100}$/;
@@ -61,11 +60,10 @@ export class IdempotencyService {
       });
       return { status, body, replayed: false };
     } catch (e) {
-      // A concurrent request with the same key won the race: answer with its result.
-      if (isUniqueViolation(e)) {
-        const winner = await this.find(caller.id, key);
-        if (winner) return this.replay<T>(winner, operation, requestHash);
-      }
+      // A concurrent request with the same key may have committed meanwhile — our insert then hit
+      // a unique index, or the work saw its effect (e.g. "already submitted"): answer with its result.
+      const winner = await this.find(caller.id, key);
+      if (winner) return this.replay<T>(winner, operation, requestHash);
       throw e;
     }
   }
