@@ -22,7 +22,7 @@ export async function createApp(config: AppConfig, logger: LoggerService): Promi
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, { logger, bufferLogs: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, logger), adapter, { logger, bufferLogs: false });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(buildValidationPipe());
   app.useGlobalFilters(new GlobalErrorFilter(logger));

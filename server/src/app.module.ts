@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, LoggerService, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -14,12 +14,12 @@ import { RegionsController } from './regions/regions.controller';
 
 @Module({})
 export class AppModule {
-  static forConfig(config: AppConfig): DynamicModule {
+  static forConfig(config: AppConfig, logger?: LoggerService): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRootAsync({ useFactory: () => buildDataSourceOptions(config) }),
+        TypeOrmModule.forRootAsync({ useFactory: () => buildDataSourceOptions(config, logger) }),
         JwtModule.register({ global: true, secret: config.jwt.secret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         IdempotencyModule,
         AuthModule,

@@ -10,6 +10,12 @@ import { JsonLogger } from '../../server/src/common/logger';
 import { prepareDatabase } from '../../server/src/database/prepare';
 import { DEMO_PASSWORD } from '../../server/src/database/seed-demo';
 import { freshDatabase, FreshDatabase } from '../support/db';
+import { randomUUID } from 'node:crypto';
+import { BusinessType, CadreLevel, CheckResult, DailyCheckItemAnswer, Grade, MINIMAL_DAILY_CHECKLIST, Role, usccCheckChar } from '@shian/shared';
+import { hashPassword } from '../../server/src/auth/password';
+import { User } from '../../server/src/auth/user.entity';
+import { Enterprise } from '../../server/src/enterprises/enterprise.entity';
+import { Region } from '../../server/src/regions/region.entity';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
 
@@ -99,4 +105,148 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await db.drop();
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for tests that need more than the demo data. They write straight to the database.
+
+
+export { DEMO_PASSWORD };
+
+/** Demo accounts (see server/src/database/seed-demo.ts). */
+export const DEMO = {
+  officer: '13900000001',
+  director: '13900000002',
+  principal: '13900000003',
+  cadre: '13900000004',
+  regulator: '13900000005',
+  admin: '13900000006',
+} as const;
+
+let phoneCounter = 0;
+/** A mobile number no demo account uses, unique within this process. */
+export function freshPhone(): string {
+  phoneCounter += 1;
+  return `137${String(process.pid % 10000).padStart(4, '0')}${String(phoneCounter).padStart(4, '0')}`;
+}
+
+let demoHash: Promise<string> | null = null;
+
+export interface NewUser {
+  id: string;
+  phone: string;
+  password: string;
+  name: string;
+}
+
+/** Inserts a user (demo password unless given) and returns its id and phone. */
+export async function insertUser(
+  t: TestApp,
+  opts: { role: Role; regionCode?: string | null; enterpriseId?: string | null; cadreLevel?: CadreLevel | null; name?: string; phone?: string; password?: string; active?: boolean },
+): Promise<NewUser> {
+  const password = opts.password ?? DEMO_PASSWORD;
+  const passwordHash = opts.password ? await hashPassword(password) : await (demoHash ??= hashPassword(DEMO_PASSWORD));
+  const user = Object.assign(new User(), {
+    id: randomUUID(),
+    name: opts.name ?? `测试${opts.role}`,
+    phone: opts.phone ?? freshPhone(),
+    passwordHash,
+    role: opts.role,
+    enterpriseId: opts.enterpriseId ?? null,
+    regionCode: opts.regionCode ?? null,
+    cadreLevel: opts.cadreLevel ?? null,
+    wechatOpenId: null,
+    failedLoginCount: 0,
+    lockedUntil: null,
+    active: opts.active ?? true,
+    createdAt: new Date(),
+  });
+  await t.ds.getRepository(User).insert(user);
+  return { id: user.id, phone: user.phone, password, name: user.name };
+}
+
+let enterpriseCounter = 0;
+
+/** A valid USCC that no demo enterprise uses. */
+export function freshUscc(regionCode = '150102'): string {
+  enterpriseCounter += 1;
+  const first17 = `92${regionCode.slice(0, 6)}MA${String(process.pid % 100).padStart(2, '0')}${String(enterpriseCounter).padStart(5, '0')}`;
+  return first17 + usccCheckChar(first17);
+}
+
+/** A valid licence number that no demo enterprise uses. */
+export function freshLicenceNo(kind: 'JY' | 'SC' = 'JY'): string {
+  enterpriseCounter += 1;
+  return `${kind}9${String(process.pid % 1000000).padStart(6, '0')}${String(enterpriseCounter).padStart(7, '0')}`;
+}
+
+/** Inserts an enterprise in the given village (the first village of `countyCode` by default). */
+export async function insertEnterprise(t: TestApp, opts: { regionCode?: string; countyCode?: string; name?: string } = {}): Promise<Enterprise> {
+  const regionCode = opts.regionCode ?? (await firstVillage(t, opts.countyCode ?? '150102'));
+  const e = Object.assign(new Enterprise(), {
+    id: randomUUID(),
+    name: opts.name ?? `测试企业${enterpriseCounter + 1}`,
+    uscc: freshUscc(regionCode),
+    licenceNo: freshLicenceNo(),
+    businessType: BusinessType.Catering,
+    grade: Grade.C,
+    regionCode,
+    address: '测试地址 1 号',
+    createdAt: new Date(),
+  });
+  await t.ds.getRepository(Enterprise).insert(e);
+  return e;
+}
+
+export async function firstVillage(t: TestApp, prefix: string): Promise<string> {
+  const row = await t.ds
+    .getRepository(Region)
+    .createQueryBuilder('r')
+    .where('r.code LIKE :p', { p: `${prefix}%` })
+    .andWhere('r.level = :l', { l: 'village' })
+    .orderBy('r.code', 'ASC')
+    .getOneOrFail();
+  return row.code;
+}
+
+export function enterpriseByName(t: TestApp, name: string): Promise<Enterprise> {
+  return t.ds.getRepository(Enterprise).findOneOrFail({ where: { name } });
+}
+
+/** Every item of the minimal daily checklist answered 符合. */
+export function allPassItems(): DailyCheckItemAnswer[] {
+  return MINIMAL_DAILY_CHECKLIST.map((i) => ({ code: i.code, result: CheckResult.Pass }));
+}
+
+let keyCounter = 0;
+export function freshKey(label = 'k'): string {
+  keyCounter += 1;
+  return `${label}-${randomUUID()}-${keyCounter}`;
+}
+
+/** Submits a daily check as the given access token; a fresh Idempotency-Key unless one is given. */
+export function submitDaily(t: TestApp, token: string, businessDate: string, opts: { key?: string; items?: DailyCheckItemAnswer[]; remarks?: string } = {}) {
+  return t.request({
+    method: 'POST',
+    url: '/api/daily-checks',
+    token,
+    headers: { 'idempotency-key': opts.key ?? freshKey() },
+    body: { businessDate, items: opts.items ?? allPassItems(), ...(opts.remarks !== undefined ? { remarks: opts.remarks } : {}) },
+  });
+}
+
+/** Every error response: stable code, Chinese message, request id; never a stack trace or SQL. */
+export function expectErrorBody(res: InjectResult, status: number, code?: string): void {
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
+  const body = res.body as Record<string, unknown>;
+  expect(typeof body).toBe('object');
+  expect(typeof body.code).toBe('string');
+  if (code) expect(body.code).toBe(code);
+  expect(typeof body.message).toBe('string');
+  expect(body.message).toMatch(/[\u4e00-\u9fa5]/);
+  expect(typeof body.requestId).toBe('string');
+  expect(res.headers['x-request-id']).toBe(body.requestId);
+  const text = JSON.stringify(body);
+  expect(text).not.toMatch(/\bat [\w.<>]+ \(|\.ts:\d+|node_modules|stack/i);
+  expect(text).not.toMatch(/\b(SELECT|INSERT|UPDATE|DELETE)\b.*\b(FROM|INTO|SET|WHERE)\b|SQLITE_|ER_[A-Z_]+|QueryFailedError/);
 }

@@ -1,5 +1,6 @@
 // Custom class-validator decorators backed by the rules in @shian/shared; each carries its
 // Chinese message so the pipe can show it as is.
+import { Transform } from 'class-transformer';
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import { isBusinessDate, isValidLicenceNo, isValidMobilePhone, isValidUscc, REGION_CODE_PATTERN } from '@shian/shared';
 import { labelForPath } from './field-labels';
@@ -24,3 +25,6 @@ export const IsMobilePhone = rule('isMobilePhone', (v) => typeof v === 'string' 
 export const IsUscc = rule('isUscc', (v) => typeof v === 'string' && isValidUscc(v), '无效：须为18位且校验位正确（GB 32100）');
 export const IsLicenceNo = rule('isLicenceNo', (v) => typeof v === 'string' && isValidLicenceNo(v), '无效：须为 JY 或 SC 加14位数字');
 export const IsRegionCode = rule('isRegionCode', (v) => typeof v === 'string' && REGION_CODE_PATTERN.test(v), '必须是2/4/6/9/12位行政区划代码');
+
+/** Trims a string before validation, so '   ' is empty rather than a blank name. */
+export const Trim = (): PropertyDecorator => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));

@@ -1,19 +1,24 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { MAX_PAGE_SIZE } from '@shian/shared';
+
+/** Query strings are text: only plain digits become numbers; '1e20', '0x10' or '' stay invalid. */
+export const DigitsToNumber = (): PropertyDecorator =>
+  Transform(({ value }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value));
 
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @DigitsToNumber()
   @IsInt()
   @Min(1)
+  @Max(1_000_000)
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
   @IsOptional()
-  @Type(() => Number)
+  @DigitsToNumber()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)

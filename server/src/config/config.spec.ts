@@ -68,6 +68,17 @@ describe('loadConfig', () => {
     expect((c.db as { url: string }).url).toMatch(/^(mysql|mariadb):\/\/u:p@db:3306\/shian$/);
   });
 
+  it('accepts an absolute SQLite path as sqlite:/// or file:///', () => {
+    expect(loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir, DB_URL: 'sqlite:///var/lib/shian/db.sqlite' }).db).toEqual({ kind: 'sqlite', file: '/var/lib/shian/db.sqlite' });
+    expect(loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir, DB_URL: 'file:///var/lib/shian/db.sqlite' }).db).toEqual({ kind: 'sqlite', file: '/var/lib/shian/db.sqlite' });
+  });
+
+  it('resolves a relative SQLite path against the working directory, like DATA_DIR', () => {
+    // DATA_DIR=./data resolves against `cwd`; a relative DB file must too, not against / or process.cwd().
+    expect(loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir, DB_URL: 'sqlite:./data/shian.sqlite' }, '/srv/shian').db).toEqual({ kind: 'sqlite', file: '/srv/shian/data/shian.sqlite' });
+    expect(loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir, DB_URL: 'file:./data/shian.sqlite' }, '/srv/shian').db).toEqual({ kind: 'sqlite', file: '/srv/shian/data/shian.sqlite' });
+  });
+
   it('refuses production without JWT_SECRET', () => {
     expectConfigError({ NODE_ENV: 'production', JWT_SECRET: '', DATA_DIR: dir, SEED_DEMO: 'false' }, 'JWT_SECRET', '生产环境');
   });

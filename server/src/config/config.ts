@@ -60,8 +60,14 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
-function parseDbUrl(raw: string | undefined, dataDir: string): AppConfig['db'] {
+function parseDbUrl(raw: string | undefined, dataDir: string, cwd: string): AppConfig['db'] {
   if (raw === undefined || raw === '') return { kind: 'sqlite', file: join(dataDir, 'shian.sqlite') };
+  // sqlite:./x.sqlite, sqlite:///abs/x.sqlite, file:x.sqlite — parsed by hand: URL() would make a relative path absolute.
+  const sqlite = /^(?:sqlite|file):(?:\/\/)?(.+)$/.exec(raw);
+  if (sqlite) {
+    const p = decodeURIComponent(sqlite[1]);
+    return { kind: 'sqlite', file: isAbsolute(p) ? p : resolve(cwd, p) };
+  }
   let url: URL;
   try {
     url = new URL(raw);
@@ -72,10 +78,6 @@ function parseDbUrl(raw: string | undefined, dataDir: string): AppConfig['db'] {
     if (!url.hostname) throw new ConfigError('DB_URL', '缺少数据库主机名');
     if (url.pathname.replace(/^\//, '') === '') throw new ConfigError('DB_URL', '缺少数据库名（示例：mysql://root@127.0.0.1:3306/shian）');
     return { kind: 'mysql', url: url.toString() };
-  }
-  if (url.protocol === 'sqlite:' || url.protocol === 'file:') {
-    const p = decodeURIComponent(url.pathname);
-    return { kind: 'sqlite', file: isAbsolute(p) ? p : resolve(p) };
   }
   throw new ConfigError('DB_URL', `协议 "${url.protocol}" 不受支持，请使用 mysql:// 或留空以使用 SQLite`);
 }
@@ -116,7 +118,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     host: env.HOST || '0.0.0.0',
     port: intVar(env, 'PORT', 3000, 0, 65535),
     dataDir,
-    db: parseDbUrl(env.DB_URL, dataDir),
+    db: parseDbUrl(env.DB_URL, dataDir, cwd),
     jwt: {
       secret: jwtSecret(env, nodeEnv, dataDir),
       accessTtlSeconds: intVar(env, 'JWT_ACCESS_TTL', 900, 60, 86_400),

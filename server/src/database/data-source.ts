@@ -3,7 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config';
+import { LoggerService } from '@nestjs/common';
+import { JsonLogger } from '../common/logger';
 import { SnakeNamingStrategy } from './naming';
+import { TypeOrmJsonLogger } from './typeorm-logger';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -23,7 +26,7 @@ export async function detectMysqlFlavor(url: string): Promise<'mysql' | 'mariadb
   }
 }
 
-export async function buildDataSourceOptions(config: AppConfig): Promise<DataSourceOptions> {
+export async function buildDataSourceOptions(config: AppConfig, logger: LoggerService = new JsonLogger(config.logLevel)): Promise<DataSourceOptions> {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
@@ -31,12 +34,13 @@ export async function buildDataSourceOptions(config: AppConfig): Promise<DataSou
     synchronize: false,
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
-    logging: config.logLevel === 'debug' ? (['query', 'error'] as const) : (['error'] as const),
+    logging: true,
+    logger: new TypeOrmJsonLogger(logger, config.logLevel === 'debug'),
+    maxQueryExecutionTime: 1000,
   };
   if (config.db.kind === 'mysql') {
     return {
       ...common,
-      logging: [...common.logging],
       type: await detectMysqlFlavor(config.db.url),
       url: config.db.url,
       // Store and read instants as UTC whatever the server's time zone.
@@ -51,7 +55,6 @@ export async function buildDataSourceOptions(config: AppConfig): Promise<DataSou
   mkdirSync(dirname(config.db.file), { recursive: true });
   return {
     ...common,
-    logging: [...common.logging],
     type: 'better-sqlite3',
     database: config.db.file,
     // WAL lets the H5 readers run beside a writer; busy_timeout waits instead of failing on a lock.
@@ -64,6 +67,6 @@ export async function buildDataSourceOptions(config: AppConfig): Promise<DataSou
   };
 }
 
-export async function createDataSource(config: AppConfig): Promise<DataSource> {
-  return new DataSource(await buildDataSourceOptions(config));
+export async function createDataSource(config: AppConfig, logger?: LoggerService): Promise<DataSource> {
+  return new DataSource(await buildDataSourceOptions(config, logger));
 }

@@ -6,7 +6,7 @@ import { createDataSource } from './data-source';
 import { seedDemo } from './seed-demo';
 
 export async function prepareDatabase(config: AppConfig, logger: LoggerService): Promise<void> {
-  const ds = await createDataSource(config);
+  const ds = await createDataSource(config, logger);
   await ds.initialize();
   try {
     const ran = await ds.runMigrations({ transaction: 'each' });

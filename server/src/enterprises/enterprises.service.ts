@@ -36,7 +36,7 @@ export class EnterprisesService {
     if (!canSee(caller, { regionCode: region.code, enterpriseId: '' })) {
       throw AppError.of(EnterpriseErrors, 'ENTERPRISE_REGION_OUT_OF_SCOPE', [{ field: 'regionCode', message: EnterpriseErrors.ENTERPRISE_REGION_OUT_OF_SCOPE.message }]);
     }
-    const row = Object.assign(new Enterprise(), { id: randomUUID(), ...dto, name: dto.name.trim(), address: dto.address.trim(), createdAt: new Date() });
+    const row = Object.assign(new Enterprise(), { id: randomUUID(), ...dto, createdAt: new Date() });
     try {
       await this.ds.getRepository(Enterprise).insert(row);
     } catch (e) {

@@ -1,10 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEnum, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Trim } from '../../common/decorators';
 import { BusinessType, Grade } from '@shian/shared';
 import { IsLicenceNo, IsRegionCode, IsUscc } from '../../common/decorators';
 
 export class CreateEnterpriseDto {
   @ApiProperty({ example: '新城区青城味道餐馆', description: '企业名称' })
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -34,6 +36,7 @@ export class CreateEnterpriseDto {
   regionCode!: string;
 
   @ApiProperty({ example: '内蒙古自治区呼和浩特市新城区海拉尔东路 18 号', description: '地址' })
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
