@@ -1,0 +1,13 @@
+import { View } from '@tarojs/components';
+import { Tag } from '@nutui/nutui-react-taro';
+import type { DailyCheckDto } from '@shian/shared';
+
+/** 零风险 / N 项问题, plus 逾期 when submitted after the business day. */
+export function CheckStatusTags({ check }: { check: Pick<DailyCheckDto, 'zeroRisk' | 'problemCount' | 'late'> }) {
+  return (
+    <View className="row gap">
+      {check.zeroRisk ? <Tag type="success">零风险</Tag> : <Tag type="warning">{`${check.problemCount} 项问题`}</Tag>}
+      {check.late ? <Tag type="danger">逾期</Tag> : null}
+    </View>
+  );
+}

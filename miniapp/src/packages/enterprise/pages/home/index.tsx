@@ -1,0 +1,81 @@
+import { View } from '@tarojs/components';
+import { Button, Tag } from '@nutui/nutui-react-taro';
+import { ROLE_LABELS, Role } from '@shian/shared';
+import { api } from '../../../../api';
+import { CheckStatusTags } from '../../../../components/CheckStatusTags';
+import { PageContainer } from '../../../../components/PageContainer';
+import { useAsync } from '../../../../hooks/useAsync';
+import { readDraft } from '../../../../hooks/useDailyCheckDraft';
+import { useSession } from '../../../../hooks/useSession';
+import { formatBusinessDate, formatShanghaiDateTime } from '../../../../platform/format';
+import { navigateTo } from '../../../../platform/nav';
+import './index.css';
+
+/** Enterprise home: today's duty (the daily check) at a glance. */
+export default function EnterpriseHomePage() {
+  const { session, logout } = useSession();
+  const today = useAsync(() => api.enterprises.mineToday(), [], { reloadOnShow: true, enabled: !!session });
+  const data = today.data;
+  const check = data?.dailyCheck ?? null;
+  // Only the food-safety officer submits the daily check (the server enforces it too).
+  const canSubmit = session?.user.role === Role.Officer;
+  const hasDraft = !!(session && data && !check && readDraft(session.user.id, data.businessDate));
+
+  return (
+    <PageContainer loading={today.loading && !data} error={data ? null : today.error} onRetry={() => void today.reload()}>
+      {data && session ? (
+        <View>
+          <View className="card ent-home__header">
+            <View className="ent-home__name">{data.enterprise.name}</View>
+            <View className="ent-home__meta">{`${session.user.name} · ${ROLE_LABELS[session.user.role] ?? ''}`}</View>
+            <View className="ent-home__meta">{`今日：${formatBusinessDate(data.businessDate)}`}</View>
+          </View>
+
+          <View className="section-title">今日任务</View>
+          <View className="card">
+            <View className="card__title">每日食品安全检查（日管控）</View>
+            <View className="ent-home__status">
+              <View className="ent-home__status-label">检查状态</View>
+              {check ? <Tag type="success">已提交</Tag> : <Tag type="warning">未提交</Tag>}
+            </View>
+            {check ? (
+              <View>
+                <View className="muted ent-home__line">{`提交时间：${formatShanghaiDateTime(check.submittedAt)}`}</View>
+                <View className="muted ent-home__line">{`检查人：${check.officerName}`}</View>
+                <View className="ent-home__line">
+                  <CheckStatusTags check={check} />
+                </View>
+                <View className="actions">
+                  <Button block type="primary" fill="outline" onClick={() => navigateTo('enterprise.dailyCheckDetail', { id: check.id })}>
+                    查看今日检查
+                  </Button>
+                </View>
+              </View>
+            ) : (
+              <View>
+                {canSubmit ? (
+                  <>
+                    <View className="muted">{hasDraft ? '已保存草稿，可继续填写' : '请在今日营业结束前完成检查并提交'}</View>
+                    <View className="actions">
+                      <Button block type="primary" size="large" onClick={() => navigateTo('enterprise.dailyCheck', { date: data.businessDate })}>
+                        填写今日检查
+                      </Button>
+                    </View>
+                  </>
+                ) : (
+                  <View className="muted">每日检查由食品安全员填写提交，今日尚未提交</View>
+                )}
+              </View>
+            )}
+          </View>
+
+          <View className="actions">
+            <Button block fill="outline" onClick={logout}>
+              退出登录
+            </Button>
+          </View>
+        </View>
+      ) : null}
+    </PageContainer>
+  );
+}

@@ -1,0 +1,3 @@
+import { DailyCheckDetailPage } from '../../../../components/DailyCheckDetailPage';
+
+export default DailyCheckDetailPage;

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '日管控检查记录' });

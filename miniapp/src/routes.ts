@@ -1,0 +1,76 @@
+// The one route table: app.config.ts derives pages, subPackages and preloadRule from it, and
+// navigation uses `routeUrl('enterprise.home')` so a renamed page is a type error, not a 404.
+// Keep this file free of runtime imports: app.config.ts is evaluated at build time.
+
+export const MAIN_PAGES = {
+  /** Entry page: sends the user to the home page of their role (or to login). */
+  home: 'pages/home/index',
+  login: 'pages/login/index',
+} as const;
+
+export const SUBPACKAGES = {
+  enterprise: {
+    root: 'packages/enterprise',
+    pages: {
+      home: 'pages/home/index',
+      dailyCheck: 'pages/daily-check/index',
+      dailyCheckDetail: 'pages/daily-check-detail/index',
+    },
+  },
+  official: {
+    root: 'packages/official',
+    pages: {
+      dailyChecks: 'pages/daily-checks/index',
+      dailyCheckDetail: 'pages/daily-check-detail/index',
+    },
+  },
+  public: {
+    root: 'packages/public',
+    pages: {
+      enterprise: 'pages/enterprise/index',
+    },
+  },
+} as const;
+
+type Subpackages = typeof SUBPACKAGES;
+export type SubpackageName = keyof Subpackages;
+export type RouteName =
+  | keyof typeof MAIN_PAGES
+  | { [P in SubpackageName]: `${P}.${Extract<keyof Subpackages[P]['pages'], string>}` }[SubpackageName];
+
+/** Page path without leading slash, e.g. 'packages/enterprise/pages/home/index'. */
+export function routePath(name: RouteName): string {
+  const dot = name.indexOf('.');
+  if (dot < 0) return MAIN_PAGES[name as keyof typeof MAIN_PAGES];
+  const pkg = name.slice(0, dot) as SubpackageName;
+  const page = name.slice(dot + 1);
+  const sub = SUBPACKAGES[pkg];
+  return `${sub.root}/${(sub.pages as Record<string, string>)[page]}`;
+}
+
+/** Absolute page URL with an optional query, for Taro.navigateTo and friends. */
+export function routeUrl(name: RouteName, query?: Record<string, string | number | undefined>): string {
+  const qs = Object.entries(query ?? {})
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&');
+  return `/${routePath(name)}${qs ? `?${qs}` : ''}`;
+}
+
+/** For app.config.ts. */
+export function appPages(): string[] {
+  return Object.values(MAIN_PAGES);
+}
+
+export function appSubPackages(): Array<{ root: string; pages: string[] }> {
+  return Object.values(SUBPACKAGES).map((s) => ({ root: s.root, pages: Object.values(s.pages) as string[] }));
+}
+
+/** Download the role subpackages while the user is on the login / entry page. */
+export function appPreloadRule(): Record<string, { network: 'all' | 'wifi'; packages: string[] }> {
+  const roles = [SUBPACKAGES.enterprise.root, SUBPACKAGES.official.root];
+  return {
+    [MAIN_PAGES.home]: { network: 'all', packages: roles },
+    [MAIN_PAGES.login]: { network: 'all', packages: roles },
+  };
+}

@@ -1,0 +1,101 @@
+// Runs the built server (server/dist/main.js) as a child process on a free port with a fresh
+// database and the demo seed, for browser tests that need a real origin serving H5 + API.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { freshDatabase } from './db';
+
+export const REPO_ROOT = resolve(__dirname, '../..');
+const SERVER_MAIN = resolve(REPO_ROOT, 'server/dist/main.js');
+const HEALTH_TIMEOUT_MS = 60_000;
+
+export interface RunningServer {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => (port ? ok(port) : fail(new Error('no free port'))));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((ok) => {
+    const timer = setTimeout(() => ok(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      ok(true);
+    });
+  });
+}
+
+export async function startServer(): Promise<RunningServer> {
+  if (!existsSync(SERVER_MAIN)) {
+    throw new Error(`${SERVER_MAIN} is missing: run \`npm run build:server\` first`);
+  }
+  const fresh = await freshDatabase('browser');
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: fresh.dataDir,
+    NODE_ENV: 'test',
+    SEED_DEMO: 'true',
+    LOG_LEVEL: 'warn',
+  };
+  if (fresh.dbUrl) env.DB_URL = fresh.dbUrl;
+  else delete env.DB_URL;
+
+  const child = spawn(process.execPath, [SERVER_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  let stdout = '';
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+    stderr = (stderr + d).slice(-20_000);
+  });
+  child.stdout?.setEncoding('utf8').on('data', (d: string) => {
+    stdout = (stdout + d).slice(-20_000);
+  });
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      if (!(await waitForExit(child, 10_000))) {
+        child.kill('SIGKILL');
+        await waitForExit(child, 5_000);
+      }
+    }
+    await fresh.drop();
+  };
+
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  let lastError = '';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await fresh.drop().catch(() => undefined);
+      throw new Error(`server exited (${child.exitCode ?? child.signalCode}) before becoming healthy.\n--- stderr ---\n${stderr}\n--- stdout ---\n${stdout.slice(-4000)}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.status === 200) return { baseUrl, stop };
+      lastError = `GET /api/health → ${res.status}`;
+    } catch (e) {
+      lastError = e instanceof Error ? e.message : String(e);
+    }
+    await sleep(250);
+  }
+  await stop().catch(() => undefined);
+  throw new Error(`server not healthy after ${HEALTH_TIMEOUT_MS / 1000}s (${lastError}).\n--- stderr ---\n${stderr}\n--- stdout ---\n${stdout.slice(-4000)}`);
+}
