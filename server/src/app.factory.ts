@@ -6,9 +6,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyStatic from '@fastify/static';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
-import { GlobalErrorFilter, sendError } from './common/error-filter';
+import { ErrorCodes } from '@shian/shared';
+import { AppError } from './common/app-error';
+import { GlobalErrorFilter } from './common/error-filter';
 import { buildValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
 
@@ -22,12 +23,23 @@ export async function createApp(config: AppConfig, logger: LoggerService): Promi
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, logger), adapter, { logger, bufferLogs: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, logger), adapter, { logger, bufferLogs: false, bodyParser: false });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(buildValidationPipe());
   app.useGlobalFilters(new GlobalErrorFilter(logger));
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Fastify's JSON parser (with its prototype-poisoning guard), but a bad body becomes our
+  // MALFORMED_JSON error, which Nest's exception layer hands to the global filter like any other.
+  const defaultJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    defaultJson(req, body as string, (err: Error | null, parsed?: unknown) => {
+      if (!err) return done(null, parsed);
+      const empty = (err as { code?: string }).code === 'FST_ERR_CTP_EMPTY_JSON_BODY';
+      done(new AppError(ErrorCodes.MalformedJson, 400, empty ? '请求体为空，需要 JSON 数据' : '请求体不是合法的 JSON'), undefined);
+    });
+  });
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', String(req.id));
   });
@@ -52,8 +64,5 @@ export async function createApp(config: AppConfig, logger: LoggerService): Promi
     logger.warn({ msg: 'H5 build not found; serving the API only', h5Dir: config.h5Dir }, 'Bootstrap');
   }
   await app.init();
-  // After init, replacing Nest's own handler: errors Fastify raises before a handler runs
-  // (malformed JSON, wrong content type, body too large) get the same { code, message } shape.
-  fastify.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => sendError(reply, req, err, logger));
   return app;
 }
