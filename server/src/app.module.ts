@@ -8,9 +8,15 @@ import { APP_CONFIG, AppConfig } from './config/config';
 import { DailyChecksModule } from './daily-checks/daily-checks.module';
 import { buildDataSourceOptions } from './database/data-source';
 import { EnterprisesModule } from './enterprises/enterprises.module';
+import { FilesModule } from './files/files.module';
 import { HealthController } from './health/health.controller';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { IntegrityModule } from './integrity/integrity.module';
+import { MonthlyReviewsModule } from './monthly-reviews/monthly-reviews.module';
+import { ProblemsModule } from './problems/problems.module';
 import { RegionsController } from './regions/regions.controller';
+import { RiskListsModule } from './risk-lists/risk-lists.module';
+import { WeeklyInvestigationsModule } from './weekly-investigations/weekly-investigations.module';
 
 @Module({})
 export class AppModule {
@@ -22,9 +28,15 @@ export class AppModule {
         TypeOrmModule.forRootAsync({ useFactory: () => buildDataSourceOptions(config, logger) }),
         JwtModule.register({ global: true, secret: config.jwt.secret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         IdempotencyModule,
+        IntegrityModule,
         AuthModule,
         DailyChecksModule,
         EnterprisesModule,
+        RiskListsModule,
+        FilesModule,
+        ProblemsModule,
+        WeeklyInvestigationsModule,
+        MonthlyReviewsModule,
       ],
       controllers: [HealthController, RegionsController],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_GUARD, useClass: AuthGuard }],

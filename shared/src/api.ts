@@ -1,6 +1,15 @@
 // Request and response shapes of the HTTP API, used by the server's DTOs and the miniapp client.
 import { BusinessType, CadreLevel, Grade, Role } from './enums';
+import type { ControlOwner, EnterpriseRiskItem, RiskControlItem } from './risk-lists/types';
 import type { DailyCheckItemAnswer } from './checklists/daily-minimal';
+
+/** A stored answer keeps the item as it was asked, so the record reads on its own in the archive. */
+export interface DailyCheckItemRecord extends DailyCheckItemAnswer {
+  /** 环节 */
+  stage: string;
+  /** The item's 管控措施, as the question was worded in the list version used. */
+  question: string;
+}
 
 /** Every error response: `code` is stable, `message` is Chinese and names the field. */
 export interface ErrorBody {
@@ -99,10 +108,17 @@ export interface DailyCheckDto {
   enterpriseName: string;
   regionCode: string;
   businessDate: string;
-  checklistVersion: string;
+  /** 1 = original submission; corrections are new versions, never edits. */
+  version: number;
+  supersedesId: string | null;
+  amendReason: string | null;
+  /** False for a version that a later correction replaced. */
+  isCurrent: boolean;
+  /** The version of the enterprise's 风险管控清单 the check was made against. */
+  riskListVersion: number;
   officerId: string;
   officerName: string;
-  items: DailyCheckItemAnswer[];
+  items: DailyCheckItemRecord[];
   remarks: string | null;
   problemCount: number;
   /** 零风险报告: no item was 不符合. */
@@ -138,3 +154,282 @@ export interface RegionDto {
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const MAX_PAGE_SIZE = 100;
+
+/** GET /api/enterprises/:id/chain/verify — the first broken link of a business's record chain. */
+export interface ChainVerification {
+  ok: boolean;
+  /** Links verified before the first break (all of them when ok). */
+  checked: number;
+  brokenAt: { seq: number; recordType: string | null; recordId: string | null; reason: string } | null;
+}
+
+export interface DailyCheckAmendRequest extends Omit<DailyCheckCreateRequest, 'businessDate'> {
+  /** Why the submitted record is being corrected. */
+  reason: string;
+}
+
+/** What an uploaded file is evidence of: 照片, 文件 (PDF allowed), 签名. */
+export type FileKind = 'photo' | 'document' | 'signature';
+export const FILE_KINDS: readonly FileKind[] = ['photo', 'document', 'signature'];
+
+/** POST /api/files (multipart, field `file`, optional `kind`) and GET /api/files/:id/meta. */
+export interface FileDto {
+  id: string;
+  kind: FileKind;
+  /** Detected from the content, never the client's claim. */
+  mime: string;
+  size: number;
+  /** Hex SHA-256 of the content. */
+  sha256: string;
+  /** Where to GET the content (needs the bearer token). */
+  url: string;
+  originalName: string | null;
+  createdAt: string;
+}
+
+/** One version of an enterprise's 风险管控清单. */
+export interface RiskListDto {
+  enterpriseId: string;
+  version: number;
+  templateRevision: string;
+  items: EnterpriseRiskItem[];
+  changeNote: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+/** The director adds an item of the business's own (code assigned by the server). */
+export type RiskItemAddRequest = Omit<RiskControlItem, 'code' | 'owner'> & { owner?: ControlOwner };
+
+/** The director marks an item 不适用 (or applicable again), with a reason. */
+export interface RiskItemApplicabilityRequest {
+  applicable: boolean;
+  reason: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 周排查, 月调度 and the problem to-do list (Order 60).
+
+/** A problem found in a record: open until resolved; 'superseded' when its record was corrected. */
+export type ProblemStatus = 'open' | 'resolved' | 'superseded';
+export const PROBLEM_STATUSES: readonly ProblemStatus[] = ['open', 'resolved', 'superseded'];
+export type ProblemSourceType = 'daily_check' | 'weekly_investigation';
+
+export interface ProblemDto {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  regionCode: string;
+  sourceType: ProblemSourceType;
+  /** The record (version) it was found in. */
+  sourceId: string;
+  /** The risk-list item answered 不符合; null for a hazard found in a weekly investigation. */
+  itemCode: string | null;
+  businessDate: string;
+  description: string;
+  measureTaken: string | null;
+  fixedOnSpot: boolean;
+  status: ProblemStatus;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  resolution: string | null;
+  /** The weekly investigation that resolved it. */
+  resolvedIn: string | null;
+  createdAt: string;
+}
+
+export interface ProblemListQuery {
+  status?: ProblemStatus;
+  enterpriseId?: string;
+  regionCode?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Days of a period up to its as-of date: missed = no current daily check on a day before today. */
+export interface DayStats {
+  /** Calendar days of the period. */
+  days: number;
+  /** Days of the period up to and including the as-of date (and not before the business existed). */
+  daysToDate: number;
+  checked: number;
+  late: number;
+  missed: number;
+  /** Today, not checked yet: not missed. */
+  pending: number;
+}
+
+export interface ProblemStats {
+  found: number;
+  fixed: number;
+  open: number;
+}
+
+/** One problem as frozen into a weekly summary. */
+export interface PeriodProblemEntry {
+  id: string;
+  businessDate: string;
+  itemCode: string | null;
+  description: string;
+  measureTaken: string | null;
+  fixedOnSpot: boolean;
+  status: ProblemStatus;
+  resolution: string | null;
+  resolvedAt: string | null;
+}
+
+/** The automatic summary of a week's daily checks, frozen into the 周排查 report. */
+export interface WeeklySummary {
+  week: string;
+  from: string;
+  to: string;
+  /** The business date the summary was made on. */
+  asOf: string;
+  days: DayStats;
+  problems: ProblemStats;
+  problemList: PeriodProblemEntry[];
+}
+
+/** One week of a month in the director's monthly report. */
+export interface MonthlyWeekEntry {
+  week: string;
+  investigationId: string | null;
+  investigatorName: string | null;
+  late: boolean | null;
+  hazards: string[];
+}
+
+/** 总监汇报 — the director's report, frozen into the 月调度 minutes. */
+export interface MonthlyReport {
+  month: string;
+  from: string;
+  to: string;
+  asOf: string;
+  days: DayStats;
+  /** Problems from the month's daily checks and weekly investigations. */
+  problems: ProblemStats;
+  /** Weeks with a day in the month (a week spanning two months shows in both) that have started. */
+  weeks: MonthlyWeekEntry[];
+  weeklyDone: number;
+}
+
+export interface WeeklyHazard {
+  description: string;
+  photoIds?: string[];
+}
+
+export interface WeeklyMeasure {
+  description: string;
+  owner: string;
+  /** YYYY-MM-DD */
+  deadline: string;
+}
+
+export interface ProblemResolutionRequest {
+  problemId: string;
+  resolution: string;
+}
+
+export interface WeeklyInvestigationCreateRequest {
+  /** ISO week, '2026-W48'. */
+  week: string;
+  /** Answers to the list's applicable weekly items. */
+  items: DailyCheckItemAnswer[];
+  hazards: WeeklyHazard[];
+  measures: WeeklyMeasure[];
+  /** Open problems of this business closed by this investigation. */
+  resolutions: ProblemResolutionRequest[];
+  nextWeekRequirements: string;
+  /** Sign-off: stamped with the caller and the server's time. */
+  confirm: true;
+}
+
+export interface WeeklyInvestigationAmendRequest extends Omit<WeeklyInvestigationCreateRequest, 'week'> {
+  reason: string;
+}
+
+export interface WeeklyInvestigationDto {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  regionCode: string;
+  week: string;
+  version: number;
+  supersedesId: string | null;
+  amendReason: string | null;
+  isCurrent: boolean;
+  riskListVersion: number;
+  investigatorId: string;
+  investigatorName: string;
+  investigatorRole: Role;
+  items: DailyCheckItemRecord[];
+  hazards: WeeklyHazard[];
+  measures: WeeklyMeasure[];
+  /** With each problem's description as it stood. */
+  resolutions: Array<ProblemResolutionRequest & { description: string; businessDate: string }>;
+  nextWeekRequirements: string;
+  summary: WeeklySummary;
+  /** Received after the week's Sunday ended (Asia/Shanghai). */
+  late: boolean;
+  /** Signed and received (server time). */
+  submittedAt: string;
+}
+
+export interface MonthlyReviewCreateRequest {
+  /** '2026-11' */
+  month: string;
+  meetingDate: string;
+  place: string;
+  attendees: string[];
+  discussion: string;
+  decisions: string[];
+  nextMonthWork: string[];
+  confirm: true;
+}
+
+export interface MonthlyReviewAmendRequest extends Omit<MonthlyReviewCreateRequest, 'month'> {
+  reason: string;
+}
+
+export interface MonthlyReviewDto {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  regionCode: string;
+  month: string;
+  version: number;
+  supersedesId: string | null;
+  amendReason: string | null;
+  isCurrent: boolean;
+  chairId: string;
+  chairName: string;
+  meetingDate: string;
+  place: string;
+  attendees: string[];
+  discussion: string;
+  decisions: string[];
+  nextMonthWork: string[];
+  report: MonthlyReport;
+  late: boolean;
+  submittedAt: string;
+}
+
+/** List filters: `from`/`to` are week keys ('2026-W40') for weekly, month keys for monthly. */
+export interface PeriodRecordListQuery {
+  from?: string;
+  to?: string;
+  regionCode?: string;
+  enterpriseId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** GET /api/todos/mine — what an enterprise user has to do now. */
+export interface MyTodosResponse {
+  today: string;
+  openProblems: ProblemDto[];
+  weekly: { week: string; due: boolean; investigationId: string | null; dueBy: string };
+  monthly: { month: string; due: boolean; reviewId: string | null; dueBy: string };
+}

@@ -8,3 +8,5 @@ export * from './identifiers/licence';
 export * from './identifiers/phone';
 export * from './checklists/daily-minimal';
 export * from './regulations';
+export * from './risk-lists';
+export * from './records';

@@ -1,12 +1,15 @@
 // 日管控 submission: idempotency, one record per enterprise and business date, late and future
 // dates, checklist rules, roles; and the regulator's filtered, paginated list.
-import { addDays, CheckResult, Role, todayInShanghai } from '@shian/shared';
+import { addDays, BusinessType, CheckResult, Role, todayInShanghai } from '@shian/shared';
 import { User } from '../../server/src/auth/user.entity';
 import { callerFromPayload } from '../../server/src/common/caller';
 import { DailyCheck } from '../../server/src/daily-checks/daily-check.entity';
 import { DailyChecksService } from '../../server/src/daily-checks/daily-checks.service';
 import { IdempotencyRecord } from '../../server/src/idempotency/idempotency-record.entity';
-import { allPassItems, DEMO, enterpriseByName, expectErrorBody, freshKey, insertEnterprise, insertUser, startTestApp, submitDaily, TestApp } from './harness';
+import { allPassItems, dailyCodes, DEMO, enterpriseByName, expectErrorBody, freshKey, insertEnterprise, insertUser, startTestApp, submitDaily, TestApp } from './harness';
+
+/** The daily item codes of the demo catering business's list. */
+const C = dailyCodes();
 
 describe('daily checks', () => {
   let t: TestApp;
@@ -26,8 +29,8 @@ describe('daily checks', () => {
   describe('submit', () => {
     it("officer submits today's check → 201 with problemCount and zeroRisk", async () => {
       const items = allPassItems();
-      items[4] = { code: 'D05', result: CheckResult.Fail, problem: '冷藏柜温度 12℃', measure: '转移食材并报修', fixedOnSpot: false };
-      items[6] = { code: 'D07', result: CheckResult.NotApplicable };
+      items[4] = { code: C[4], result: CheckResult.Fail, problem: '冷藏柜温度 12℃', measure: '转移食材并报修', fixedOnSpot: false };
+      items[6] = { code: C[6], result: CheckResult.NotApplicable };
       const res = await submitDaily(t, officer, today, { items, remarks: '  晚班补记  ' });
       expect(res.status).toBe(201);
       expect(res.headers['idempotent-replayed']).toBe('false');
@@ -42,12 +45,13 @@ describe('daily checks', () => {
           zeroRisk: false,
           late: false,
           remarks: '晚班补记',
-          checklistVersion: 'minimal-1',
+          riskListVersion: 1,
         }),
       );
       expect(res.body.regionCode).toMatch(/^150102\d{6}$/);
-      expect(res.body.items).toHaveLength(8);
-      expect(res.body.items[4]).toEqual(items[4]);
+      expect(res.body.items).toHaveLength(C.length);
+      // Each stored answer keeps the item as it was asked.
+      expect(res.body.items[4]).toEqual({ ...items[4], stage: expect.any(String), question: expect.stringMatching(/\S/) });
       expect(Math.abs(Date.parse(res.body.submittedAt) - Date.now())).toBeLessThan(60_000);
 
       // It is what the enterprise home shows for today, and the detail reads it back.
@@ -215,27 +219,27 @@ describe('daily checks', () => {
     it('不符合 without a measure → 400 naming the item', async () => {
       const date = daysAgo(11);
       const items = allPassItems();
-      items[2] = { code: 'D03', result: CheckResult.Fail, problem: '垃圾桶未加盖', fixedOnSpot: true };
+      items[2] = { code: C[2], result: CheckResult.Fail, problem: '垃圾桶未加盖', fixedOnSpot: true };
       const res = await submitDaily(t, officer, date, { items });
       expectErrorBody(res, 400, 'VALIDATION_FAILED');
-      expect(res.body.message).toContain('D03');
+      expect(res.body.message).toContain(C[2]);
       expect(res.body.message).toContain('措施');
-      expect(res.body.details).toEqual([{ field: 'items[2].measure', message: expect.stringContaining('D03') }]);
+      expect(res.body.details).toEqual([{ field: 'items[2].measure', message: expect.stringContaining(C[2]) }]);
       expect(await rowsFor(homeId, date)).toBe(0);
     });
 
     it('a missing, duplicate or unknown item → 400 naming it', async () => {
       const date = daysAgo(11);
-      const missing = await submitDaily(t, officer, date, { items: allPassItems().slice(0, 7) });
+      const missing = await submitDaily(t, officer, date, { items: allPassItems().slice(0, -1) });
       expectErrorBody(missing, 400, 'VALIDATION_FAILED');
-      expect(missing.body.message).toContain('D08');
-      const dup = await submitDaily(t, officer, date, { items: [...allPassItems(), { code: 'D01', result: CheckResult.Pass }] });
+      expect(missing.body.message).toContain(C[C.length - 1]);
+      const dup = await submitDaily(t, officer, date, { items: [...allPassItems(), { code: C[0], result: CheckResult.Pass }] });
       expectErrorBody(dup, 400, 'VALIDATION_FAILED');
       expect(dup.body.message).toContain('重复');
       const unknown = await submitDaily(t, officer, date, { items: [...allPassItems(), { code: 'Z99', result: CheckResult.Pass }] });
       expectErrorBody(unknown, 400, 'VALIDATION_FAILED');
       expect(unknown.body.message).toContain('Z99');
-      const badResult = await submitDaily(t, officer, date, { items: [{ code: 'D01', result: 'ok' as CheckResult }, ...allPassItems().slice(1)] });
+      const badResult = await submitDaily(t, officer, date, { items: [{ code: C[0], result: 'ok' as CheckResult }, ...allPassItems().slice(1)] });
       expectErrorBody(badResult, 400, 'VALIDATION_FAILED');
       expect(badResult.body.message).toContain('检查结果');
       const empty = await submitDaily(t, officer, date, { items: [] });
@@ -248,7 +252,7 @@ describe('daily checks', () => {
       const date = daysAgo(12);
       const key = freshKey('fix');
       const items = allPassItems();
-      items[0] = { code: 'D01', result: CheckResult.Fail, problem: '一人腹泻' };
+      items[0] = { code: C[0], result: CheckResult.Fail, problem: '一人腹泻' };
       expect((await submitDaily(t, officer, date, { key, items })).status).toBe(400);
       items[0] = { ...items[0], measure: '暂停上岗', fixedOnSpot: true };
       const res = await submitDaily(t, officer, date, { key, items });
@@ -345,7 +349,7 @@ describe('daily checks', () => {
       const tokenB = (await t.login(officerB.phone)).accessToken;
       const tokenOut = (await t.login(officerOut.phone)).accessToken;
       for (const n of [0, 1, 2, 3, 4]) expect((await submitDaily(t, officer, base(n))).status).toBe(201);
-      for (const n of [0, 2, 4]) expect((await submitDaily(t, tokenB, base(n))).status).toBe(201);
+      for (const n of [0, 2, 4]) expect((await submitDaily(t, tokenB, base(n), { items: allPassItems(BusinessType.Selling) })).status).toBe(201);
       for (const n of [0, 1]) expect((await submitDaily(t, tokenOut, base(n))).status).toBe(201);
     });
 

@@ -11,7 +11,7 @@ import { prepareDatabase } from '../../server/src/database/prepare';
 import { DEMO_PASSWORD } from '../../server/src/database/seed-demo';
 import { freshDatabase, FreshDatabase } from '../support/db';
 import { randomUUID } from 'node:crypto';
-import { BusinessType, CadreLevel, CheckResult, DailyCheckItemAnswer, Grade, MINIMAL_DAILY_CHECKLIST, Role, usccCheckChar } from '@shian/shared';
+import { BusinessType, CadreLevel, CheckResult, DailyCheckItemAnswer, Grade, itemsDue, listFromTemplate, Role, templateFor, usccCheckChar } from '@shian/shared';
 import { hashPassword } from '../../server/src/auth/password';
 import { User } from '../../server/src/auth/user.entity';
 import { Enterprise } from '../../server/src/enterprises/enterprise.entity';
@@ -213,9 +213,14 @@ export function enterpriseByName(t: TestApp, name: string): Promise<Enterprise> 
   return t.ds.getRepository(Enterprise).findOneOrFail({ where: { name } });
 }
 
-/** Every item of the minimal daily checklist answered 符合. */
-export function allPassItems(): DailyCheckItemAnswer[] {
-  return MINIMAL_DAILY_CHECKLIST.map((i) => ({ code: i.code, result: CheckResult.Pass }));
+/** The daily items a catering business's fresh list (version 1, from the template) asks. */
+export function dailyCodes(type: BusinessType = BusinessType.Catering): string[] {
+  return itemsDue(listFromTemplate(templateFor(type)), 'daily').map((i) => i.code);
+}
+
+/** Every daily item of a fresh list of that business type (catering by default) answered 符合. */
+export function allPassItems(type: BusinessType = BusinessType.Catering): DailyCheckItemAnswer[] {
+  return dailyCodes(type).map((code) => ({ code, result: CheckResult.Pass }));
 }
 
 let keyCounter = 0;

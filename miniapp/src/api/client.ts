@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import type { ErrorBody, TokenPair } from '@shian/shared';
 import { ApiError, UNKNOWN_ERROR_MESSAGE } from './errors';
 import { clearSession, getSession, updateTokens } from './session';
+import { downloadPhoto, uploadPhoto, type LocalPhoto, type UploadRequest } from '../platform/photo';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -107,17 +108,16 @@ function expire(): void {
 }
 
 /**
- * The single request function of the app. Resolves with the parsed JSON body on 2xx, rejects
- * with ApiError otherwise. On 401 it refreshes once and retries once, then gives up (login).
+ * Sends with the current access token; on 401 refreshes once and retries once, then gives up
+ * (session cleared, login). Every authenticated transport goes through here.
  */
-export async function request<T>(opts: RequestOptions): Promise<T> {
-  const auth = opts.auth !== false;
+async function withAuth(auth: boolean, sendOnce: (accessToken?: string) => Promise<RawResponse>): Promise<RawResponse> {
   const token = auth ? getSession()?.accessToken : undefined;
-  let res = await send(opts, token);
+  let res = await sendOnce(token);
   if (res.status === 401 && auth && token) {
     const refreshed = await refreshTokens();
     if (refreshed) {
-      res = await send(opts, getSession()?.accessToken);
+      res = await sendOnce(getSession()?.accessToken);
     }
     if (!refreshed || res.status === 401) {
       const err = res.status === 401 ? toApiError(res) : new ApiError(401, 'UNAUTHENTICATED', '登录已过期，请重新登录');
@@ -125,6 +125,64 @@ export async function request<T>(opts: RequestOptions): Promise<T> {
       throw err;
     }
   }
+  return res;
+}
+
+/**
+ * The single request function of the app. Resolves with the parsed JSON body on 2xx, rejects
+ * with ApiError otherwise. On 401 it refreshes once and retries once, then gives up (login).
+ */
+export async function request<T>(opts: RequestOptions): Promise<T> {
+  const res = await withAuth(opts.auth !== false, (token) => send(opts, token));
   if (res.status >= 200 && res.status < 300) return res.data as T;
   throw toApiError(res);
+}
+
+export interface UploadOptions {
+  path: string;
+  photo: LocalPhoto;
+  fields: UploadRequest['fields'];
+  onProgress?: (percent: number) => void;
+}
+
+/** A multipart upload (Taro.uploadFile on weapp, XHR + FormData on H5: see platform/photo), same auth and errors as request(). */
+export async function upload<T>(opts: UploadOptions): Promise<T> {
+  const res = await withAuth(true, async (token) => {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    let raw;
+    try {
+      raw = await uploadPhoto({ url: buildUrl(opts.path), photo: opts.photo, field: 'file', fields: opts.fields, headers, onProgress: opts.onProgress });
+    } catch {
+      throw ApiError.network();
+    }
+    let data: unknown = raw.data;
+    try {
+      data = raw.data === '' ? null : JSON.parse(raw.data);
+    } catch {
+      // Not JSON (a proxy's error page): toApiError gives the generic message.
+    }
+    return { status: raw.status, data };
+  });
+  if (res.status >= 200 && res.status < 300) return res.data as T;
+  throw toApiError(res);
+}
+
+/**
+ * An image behind the API (it needs the bearer token, which <Image src> cannot send) as a local
+ * src: a temp file on weapp, an object URL on H5 (release it with releasePhoto when done).
+ */
+export async function fetchImageSrc(path: string): Promise<string> {
+  let src: string | null = null;
+  const res = await withAuth(true, async (token) => {
+    try {
+      const got = await downloadPhoto(buildUrl(path), token ? { Authorization: `Bearer ${token}` } : {});
+      src = got.src;
+      return { status: got.status, data: null };
+    } catch {
+      throw ApiError.network();
+    }
+  });
+  if (res.status === 200 && src) return src;
+  throw new ApiError(res.status, res.status === 404 ? 'NOT_FOUND' : 'HTTP_ERROR', res.status === 404 ? '照片不存在或无权查看' : '照片加载失败，请稍后重试');
 }

@@ -3,16 +3,22 @@ import {
   type DailyCheckCreateRequest,
   type DailyCheckDto,
   type DailyCheckListQuery,
+  type FileDto,
+  type FileKind,
   type LoginRequest,
   type LoginResponse,
   type Page,
   type PublicEnterpriseDto,
+  type RiskItemAddRequest,
+  type RiskItemApplicabilityRequest,
+  type RiskListDto,
   type TodayDutyResponse,
   type TokenPair,
   type UserDto,
   type WechatLoginRequest,
 } from '@shian/shared';
-import { request } from './client';
+import type { LocalPhoto } from '../platform/photo';
+import { fetchImageSrc, request, upload } from './client';
 
 const enc = encodeURIComponent;
 
@@ -34,6 +40,31 @@ export const api = {
     list: (query: DailyCheckListQuery) =>
       request<Page<DailyCheckDto>>({ method: 'GET', path: '/api/daily-checks', query: { ...query } }),
     get: (id: string) => request<DailyCheckDto>({ method: 'GET', path: `/api/daily-checks/${enc(id)}` }),
+    /** Every version of the record's business date, oldest first. */
+    versions: (id: string) => request<DailyCheckDto[]>({ method: 'GET', path: `/api/daily-checks/${enc(id)}/versions` }),
+  },
+  riskLists: {
+    /** The caller's enterprise's current 风险管控清单. */
+    mine: () => request<RiskListDto>({ method: 'GET', path: '/api/risk-lists/mine' }),
+    /** Every version, newest first. */
+    versions: () => request<RiskListDto[]>({ method: 'GET', path: '/api/risk-lists/mine/versions' }),
+    addItem: (body: RiskItemAddRequest, idempotencyKey: string) =>
+      request<RiskListDto>({ method: 'POST', path: '/api/risk-lists/mine/items', body, headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } }),
+    setApplicability: (code: string, body: RiskItemApplicabilityRequest, idempotencyKey: string) =>
+      request<RiskListDto>({
+        method: 'POST',
+        path: `/api/risk-lists/mine/items/${enc(code)}/applicability`,
+        body,
+        headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
+      }),
+  },
+  files: {
+    /** Uploads one picked photo (kind photo unless given); the server checks the content. */
+    upload: (photo: LocalPhoto, opts: { kind?: FileKind; onProgress?: (percent: number) => void } = {}) =>
+      upload<FileDto>({ path: '/api/files', photo, fields: { kind: opts.kind ?? 'photo' }, onProgress: opts.onProgress }),
+    meta: (id: string) => request<FileDto>({ method: 'GET', path: `/api/files/${enc(id)}/meta` }),
+    /** A src <Image> can show for an uploaded file (the content needs the token). */
+    imageSrc: (id: string) => fetchImageSrc(`/api/files/${enc(id)}`),
   },
   public: {
     enterprise: (id: string) =>

@@ -8,9 +8,18 @@ export const FIELD_LABELS: Record<string, string> = {
   items: '检查项',
   result: '检查结果',
   problem: '问题描述',
-  measure: '采取的措施',
+  measure: '管控措施',
   fixedOnSpot: '是否当场整改',
   remarks: '备注',
+  photoIds: '照片',
+  reason: '原因',
+  stage: '环节',
+  riskType: '风险类型',
+  riskPoint: '风险点',
+  method: '检查方法',
+  frequency: '管控频次',
+  owner: '负责人',
+  applicable: '是否适用',
   from: '开始日期',
   to: '结束日期',
   regionCode: '区划代码',
@@ -25,20 +34,48 @@ export const FIELD_LABELS: Record<string, string> = {
   businessType: '业态',
   grade: '风险等级',
   address: '地址',
+  week: '周次',
+  month: '月份',
+  status: '状态',
+  hazards: '发现的隐患',
+  description: '描述',
+  measures: '整改措施',
+  deadline: '整改期限',
+  resolutions: '问题处理',
+  problemId: '问题ID',
+  resolution: '处理结果',
+  nextWeekRequirements: '下周工作要求',
+  confirm: '签字确认',
+  meetingDate: '会议日期',
+  place: '会议地点',
+  attendees: '参会人员',
+  discussion: '会议讨论',
+  decisions: '会议决定',
+  nextMonthWork: '下月重点工作',
+};
+
+/** The same name means something else inside a daily check's items: the measure taken there. */
+const NESTED_LABELS: Record<string, Record<string, string>> = {
+  items: { measure: '采取的措施', code: '检查项编码' },
+  hazards: { description: '隐患描述' },
+  measures: { description: '措施内容', owner: '责任人' },
 };
 
 /** 'items[2].problem' → '检查项第3项的问题描述'; 'phone' → '手机号'. */
 export function labelForPath(path: string): string {
   const parts = path.split('.');
   const out: string[] = [];
+  let parent = '';
   for (const part of parts) {
+    const nested = NESTED_LABELS[parent] ?? {};
+    parent = part.replace(/\[\d+\]$/, '');
     const m = /^(\w+)\[(\d+)\]$/.exec(part) ?? /^(\d+)$/.exec(part);
     if (m && m.length === 3) {
       out.push(`${FIELD_LABELS[m[1]] ?? m[1]}第${Number(m[2]) + 1}项`);
     } else if (m && m.length === 2) {
       out.push(`第${Number(m[1]) + 1}项`);
     } else {
-      out.push(FIELD_LABELS[part] ?? part);
+      out.push(nested[part] ?? FIELD_LABELS[part] ?? part);
     }
   }
   return out.join('的');

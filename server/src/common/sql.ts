@@ -14,3 +14,10 @@ export function toNumber(v: unknown): number {
   const n = typeof v === 'number' ? v : Number(v);
   return Number.isFinite(n) ? n : 0;
 }
+
+/** MySQL's deadlock victim (ER_LOCK_DEADLOCK 1213) or lock wait timeout (1205): the transaction can be retried. */
+export function isDeadlock(e: unknown): boolean {
+  if (!(e instanceof QueryFailedError)) return false;
+  const d = e.driverError as { code?: string; errno?: number } | undefined;
+  return d?.errno === 1213 || d?.errno === 1205 || d?.code === 'ER_LOCK_DEADLOCK' || d?.code === 'ER_LOCK_WAIT_TIMEOUT';
+}

@@ -25,7 +25,15 @@ export interface AppConfig {
   /** Where the H5 build is served from; null when it is not built. */
   h5Dir: string;
   login: { maxFailures: number; lockMinutes: number };
+  /** Where uploaded evidence files are kept; see files/storage/. */
+  storage: StorageConfig;
+  /** Largest accepted upload, bytes. */
+  uploadMaxBytes: number;
 }
+
+export type StorageConfig =
+  | { kind: 'local' }
+  | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, problem: string) {
@@ -98,6 +106,44 @@ function jwtSecret(env: Env, nodeEnv: NodeEnv, dataDir: string): string {
   return secret;
 }
 
+function requiredVar(env: Env, name: string, why: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') throw new ConfigError(name, `必须设置（${why}）`);
+  return raw.trim();
+}
+
+function storageConfig(env: Env): StorageConfig {
+  const kind = oneOf(env, 'STORAGE', ['local', 's3'] as const, 'local');
+  if (kind === 'local') return { kind };
+  const why = 'STORAGE=s3';
+  const region = env.S3_REGION?.trim() || 'us-east-1';
+  if (!/^[a-z0-9-]{2,32}$/.test(region)) throw new ConfigError('S3_REGION', `应为区域名（如 cn-north-1），实际为 "${region}"`);
+  const bucket = requiredVar(env, 'S3_BUCKET', why);
+  // DNS-compatible bucket names (3–63 characters): they go into the host name unless path-style.
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new ConfigError('S3_BUCKET', `不是合法的存储桶名称："${bucket}"`);
+  const rawEndpoint = env.S3_ENDPOINT?.trim() || `https://s3.${region}.amazonaws.com`;
+  let endpoint: URL;
+  try {
+    endpoint = new URL(rawEndpoint);
+  } catch {
+    throw new ConfigError('S3_ENDPOINT', `不是合法的 URL："${rawEndpoint}"（示例：https://oss-cn-beijing.aliyuncs.com）`);
+  }
+  // Credentials go in their own variables, and this message must not echo them.
+  if (endpoint.username || endpoint.password) throw new ConfigError('S3_ENDPOINT', '不能包含用户名或密码，请使用 S3_ACCESS_KEY_ID 和 S3_SECRET_ACCESS_KEY');
+  if (!['http:', 'https:'].includes(endpoint.protocol) || (endpoint.pathname !== '/' && endpoint.pathname !== '') || endpoint.search) {
+    throw new ConfigError('S3_ENDPOINT', `应为 http(s)://主机[:端口]，不含路径和参数，实际为 "${rawEndpoint}"`);
+  }
+  return {
+    kind,
+    endpoint: endpoint.origin,
+    bucket,
+    region,
+    accessKeyId: requiredVar(env, 'S3_ACCESS_KEY_ID', why),
+    secretAccessKey: requiredVar(env, 'S3_SECRET_ACCESS_KEY', why),
+    forcePathStyle: boolVar(env, 'S3_FORCE_PATH_STYLE', false),
+  };
+}
+
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const dataDir = resolve(cwd, env.DATA_DIR || './data');
@@ -134,6 +180,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxFailures: intVar(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
       lockMinutes: intVar(env, 'LOGIN_LOCK_MINUTES', 15, 1, 1440),
     },
+    storage: storageConfig(env),
+    // Uploads are held in memory while their content is checked and hashed: hence the 50 MiB cap.
+    uploadMaxBytes: intVar(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1024, 50 * 1024 * 1024),
   };
 }
 

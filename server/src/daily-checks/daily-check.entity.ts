@@ -1,13 +1,18 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { DailyCheckItemAnswer } from '@shian/shared';
+import type { DailyCheckItemRecord } from '@shian/shared';
 import { BUSINESS_DATE_COLUMN, ID_COLUMN, INSTANT_COLUMN, REGION_CODE_COLUMN } from '../database/columns';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { User } from '../auth/user.entity';
 
-/** 每日食品安全检查记录 — the officer's daily check (日管控, Order 60). */
+/**
+ * 每日食品安全检查记录 — the officer's daily check (日管控, Order 60). A row is never changed once
+ * written: a correction is a new row with the next version (is_current moves to it), and every
+ * row's content hash is linked into its enterprise's record chain (integrity/).
+ */
 @Entity('daily_checks')
-@Index('UQ_daily_checks_enterprise_date', ['enterpriseId', 'businessDate'], { unique: true })
+@Index('UQ_daily_checks_enterprise_date_version', ['enterpriseId', 'businessDate', 'version'], { unique: true })
 @Index('IDX_daily_checks_region_date', ['regionCode', 'businessDate'])
+@Index('IDX_daily_checks_enterprise_date', ['enterpriseId', 'businessDate'])
 export class DailyCheck {
   @PrimaryColumn(ID_COLUMN)
   id!: string;
@@ -26,8 +31,25 @@ export class DailyCheck {
   @Column(BUSINESS_DATE_COLUMN)
   businessDate!: string;
 
-  @Column({ type: 'varchar', length: 32 })
-  checklistVersion!: string;
+  /** 1 for the original submission, then 2, 3 … for corrections. */
+  @Column({ type: 'int' })
+  version!: number;
+
+  /** The version this one corrects. */
+  @Column({ ...ID_COLUMN, nullable: true })
+  supersedesId!: string | null;
+
+  /** Why it was corrected (required for version > 1). */
+  @Column({ type: 'text', nullable: true })
+  amendReason!: string | null;
+
+  /** The latest version of its date: lists and duties read only current rows. */
+  @Column({ type: 'boolean' })
+  isCurrent!: boolean;
+
+  /** The version of the enterprise's 风险管控清单 it was made against. */
+  @Column({ type: 'int' })
+  riskListVersion!: number;
 
   @Column(ID_COLUMN)
   officerId!: string;
@@ -41,7 +63,7 @@ export class DailyCheck {
   officerName!: string;
 
   @Column({ type: 'simple-json' })
-  items!: DailyCheckItemAnswer[];
+  items!: DailyCheckItemRecord[];
 
   @Column({ type: 'text', nullable: true })
   remarks!: string | null;
@@ -58,4 +80,8 @@ export class DailyCheck {
   /** Server receipt time. */
   @Column(INSTANT_COLUMN)
   submittedAt!: Date;
+
+  /** SHA-256 of the record's canonical content (integrity/record-content.ts). */
+  @Column({ type: 'varchar', length: 64 })
+  contentHash!: string;
 }

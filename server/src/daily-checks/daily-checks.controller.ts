@@ -6,7 +6,7 @@ import { CurrentCaller, Roles } from '../common/auth.decorators';
 import type { Caller } from '../common/caller';
 import { uuidParam } from '../common/params';
 import { DailyChecksService } from './daily-checks.service';
-import { CreateDailyCheckDto, ListDailyChecksQuery } from './dto/daily-check.dto';
+import { AmendDailyCheckDto, CreateDailyCheckDto, ListDailyChecksQuery } from './dto/daily-check.dto';
 
 @ApiTags('daily-checks 日管控')
 @ApiBearerAuth()
@@ -33,6 +33,28 @@ export class DailyChecksController {
   @ApiOperation({ summary: '每日检查记录列表（监管人员限本辖区；企业用户限本企业）' })
   list(@CurrentCaller() caller: Caller, @Query() q: ListDailyChecksQuery): Promise<Page<DailyCheckDto>> {
     return this.dailyChecks.list(caller, q);
+  }
+
+  @Post(':id/versions')
+  @Roles(Role.Officer)
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({ summary: '更正已提交的记录：生成新版本并注明原因（原记录保持不变）' })
+  async amend(
+    @CurrentCaller() caller: Caller,
+    @Param('id', uuidParam('记录ID')) id: string,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() dto: AmendDailyCheckDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DailyCheckDto> {
+    const result = await this.dailyChecks.amend(caller, id, key, dto);
+    void reply.status(result.status).header('idempotent-replayed', String(result.replayed));
+    return result.body;
+  }
+
+  @Get(':id/versions')
+  @ApiOperation({ summary: '记录的全部版本（从原始提交到最新更正）' })
+  versions(@CurrentCaller() caller: Caller, @Param('id', uuidParam('记录ID')) id: string): Promise<DailyCheckDto[]> {
+    return this.dailyChecks.versions(caller, id);
   }
 
   @Get(':id')

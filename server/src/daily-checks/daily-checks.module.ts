@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ProblemsModule } from '../problems/problems.module';
+import { RiskListsModule } from '../risk-lists/risk-lists.module';
 import { DailyChecksController } from './daily-checks.controller';
 import { DailyChecksService } from './daily-checks.service';
 
-@Module({ controllers: [DailyChecksController], providers: [DailyChecksService], exports: [DailyChecksService] })
+@Module({ imports: [RiskListsModule, ProblemsModule], controllers: [DailyChecksController], providers: [DailyChecksService], exports: [DailyChecksService] })
 export class DailyChecksModule {}

@@ -6,11 +6,11 @@ import {
   businessDateOf,
   countProblems,
   DailyCheckDto,
+  DailyCheckItemAnswer,
+  DailyCheckItemRecord,
   ErrorCodes,
-  MINIMAL_DAILY_CHECKLIST,
-  MINIMAL_DAILY_CHECKLIST_VERSION,
   Page,
-  validateDailyAnswers,
+  validateAnswers,
 } from '@shian/shared';
 import { AppError, notFound } from '../common/app-error';
 import type { Caller } from '../common/caller';
@@ -20,17 +20,27 @@ import { isUniqueViolation } from '../common/sql';
 import { validationFailed } from '../common/validation';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { IdempotencyService, Replayable } from '../idempotency/idempotency.service';
+import { ChainHead } from '../integrity/chain.entities';
+import { ChainService } from '../integrity/chain.service';
+import { ProblemsService } from '../problems/problems.service';
+import { RiskList } from '../risk-lists/risk-list.entity';
+import { RiskListsService } from '../risk-lists/risk-lists.service';
+import { dailyCheckContent, hashContent } from '../integrity/record-content';
 import { DailyCheck } from './daily-check.entity';
 import { DailyCheckErrors } from './daily-checks.errors';
-import { CreateDailyCheckDto, ListDailyChecksQuery } from './dto/daily-check.dto';
+import { AmendDailyCheckDto, CreateDailyCheckDto, ListDailyChecksQuery } from './dto/daily-check.dto';
 
 export const SUBMIT_DAILY_CHECK = 'POST /api/daily-checks';
+export const AMEND_DAILY_CHECK = 'POST /api/daily-checks/:id/versions';
 
 @Injectable()
 export class DailyChecksService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(IdempotencyService) private readonly idempotency: IdempotencyService,
+    @Inject(ChainService) private readonly chain: ChainService,
+    @Inject(RiskListsService) private readonly riskLists: RiskListsService,
+    @Inject(ProblemsService) private readonly problems: ProblemsService,
   ) {}
 
   /**
@@ -41,32 +51,28 @@ export class DailyChecksService {
     const idemKey = this.idempotency.checkKey(key);
     if (!caller.enterpriseId) throw AppError.of(DailyCheckErrors, ErrorCodes.NoEnterprise);
     const enterpriseId = caller.enterpriseId;
-    const problems = validateDailyAnswers(MINIMAL_DAILY_CHECKLIST, dto.items);
-    if (problems.length) throw validationFailed(problems);
     const today = businessDateOf(now);
     if (dto.businessDate > today) throw AppError.of(DailyCheckErrors, ErrorCodes.FutureBusinessDate, [{ field: 'businessDate', message: `营业日期不能晚于今天（${today}）` }]);
 
+    await this.chain.ensureHead(enterpriseId);
     try {
       return await this.idempotency.run(caller, idemKey, SUBMIT_DAILY_CHECK, dto, 201, async (em) => {
+        const head = await this.chain.lockHead(em, enterpriseId);
         await this.assertNoneForDate(em, enterpriseId, dto.businessDate);
+        const list = await this.riskLists.current(em, enterpriseId);
         const enterprise = await em.findOneOrFail(Enterprise, { where: { id: enterpriseId } });
-        const problemCount = countProblems(dto.items);
-        const row: DailyCheck = Object.assign(new DailyCheck(), {
-          id: randomUUID(),
+        const row = await this.store(em, caller, head, list, {
           enterpriseId,
           regionCode: enterprise.regionCode,
           businessDate: dto.businessDate,
-          checklistVersion: MINIMAL_DAILY_CHECKLIST_VERSION,
-          officerId: caller.id,
-          officerName: caller.name,
-          items: dto.items.map((i) => ({ ...i })),
-          remarks: dto.remarks?.trim() || null,
-          problemCount,
-          zeroRisk: problemCount === 0,
+          version: 1,
+          supersedesId: null,
+          amendReason: null,
+          items: dto.items,
+          remarks: dto.remarks,
           late: dto.businessDate < today,
           submittedAt: now,
         });
-        await em.insert(DailyCheck, row);
         return this.toDto(row, enterprise.name);
       });
     } catch (e) {
@@ -74,6 +80,87 @@ export class DailyChecksService {
       if (isUniqueViolation(e)) throw AppError.of(DailyCheckErrors, ErrorCodes.DailyCheckExists);
       throw e;
     }
+  }
+
+  /**
+   * A correction: a new version of a submitted record, with a reason. The earlier version stays
+   * as it was (only its is_current flag, outside the content hash, is cleared).
+   */
+  async amend(caller: Caller, id: string, key: string | undefined, dto: AmendDailyCheckDto, now = new Date()): Promise<Replayable<DailyCheckDto>> {
+    const idemKey = this.idempotency.checkKey(key);
+    if (!caller.enterpriseId) throw AppError.of(DailyCheckErrors, ErrorCodes.NoEnterprise);
+    await this.chain.ensureHead(caller.enterpriseId);
+    try {
+      return await this.idempotency.run(caller, idemKey, AMEND_DAILY_CHECK, { id, ...dto }, 201, async (em) => {
+        const head = await this.chain.lockHead(em, caller.enterpriseId!);
+        const prev = await em.findOne(DailyCheck, { where: { id, enterpriseId: caller.enterpriseId! } });
+        if (!prev) throw notFound('每日检查记录');
+        if (!prev.isCurrent) throw AppError.of(DailyCheckErrors, 'DAILY_CHECK_NOT_CURRENT');
+        await em.update(DailyCheck, { id: prev.id }, { isCurrent: false });
+        const enterprise = await em.findOneOrFail(Enterprise, { where: { id: prev.enterpriseId }, select: { id: true, name: true } });
+        // A correction answers the list version the original was made against.
+        const list = await em.findOneOrFail(RiskList, { where: { enterpriseId: prev.enterpriseId, version: prev.riskListVersion } });
+        const row = await this.store(em, caller, head, list, {
+          enterpriseId: prev.enterpriseId,
+          regionCode: prev.regionCode,
+          businessDate: prev.businessDate,
+          version: prev.version + 1,
+          supersedesId: prev.id,
+          amendReason: dto.reason.trim(),
+          items: dto.items,
+          remarks: dto.remarks,
+          late: prev.late,
+          submittedAt: now,
+        });
+        return this.toDto(row, enterprise.name);
+      });
+    } catch (e) {
+      // Another correction of the same version won the race.
+      if (isUniqueViolation(e)) throw AppError.of(DailyCheckErrors, 'DAILY_CHECK_NOT_CURRENT');
+      throw e;
+    }
+  }
+
+  /** Writes one immutable version and links it into the enterprise's record chain. */
+  private async store(
+    em: EntityManager,
+    caller: Caller,
+    head: ChainHead,
+    list: RiskList,
+    v: Pick<DailyCheck, 'enterpriseId' | 'regionCode' | 'businessDate' | 'version' | 'supersedesId' | 'amendReason' | 'late' | 'submittedAt'> & {
+      items: DailyCheckItemAnswer[];
+      remarks?: string;
+    },
+  ): Promise<DailyCheck> {
+    const problems = validateAnswers(list.items, 'daily', v.items);
+    if (problems.length) throw validationFailed(problems);
+    const byCode = new Map(list.items.map((i) => [i.code, i]));
+    const items: DailyCheckItemRecord[] = v.items.map((a) => ({ ...a, stage: byCode.get(a.code)!.stage, question: byCode.get(a.code)!.measure }));
+    const problemCount = countProblems(v.items);
+    const row: DailyCheck = Object.assign(new DailyCheck(), {
+      ...v,
+      id: randomUUID(),
+      isCurrent: true,
+      riskListVersion: list.version,
+      officerId: caller.id,
+      officerName: caller.name,
+      items,
+      remarks: v.remarks?.trim() || null,
+      problemCount,
+      zeroRisk: problemCount === 0,
+    });
+    row.contentHash = hashContent(dailyCheckContent(row));
+    await em.insert(DailyCheck, row);
+    await this.problems.recordFromDailyCheck(em, row);
+    await this.chain.append(em, head, 'daily_check', row.id, row.contentHash, row.submittedAt);
+    return row;
+  }
+
+  /** Every version of the record's date, oldest first (officials see the history). */
+  async versions(caller: Caller, id: string): Promise<DailyCheckDto[]> {
+    const one = await this.findOne(caller, id);
+    const rows = await this.ds.getRepository(DailyCheck).find({ where: { enterpriseId: one.enterpriseId, businessDate: one.businessDate }, order: { version: 'ASC' } });
+    return rows.map((r) => this.toDto(r, one.enterpriseName));
   }
 
   private async assertNoneForDate(em: EntityManager, enterpriseId: string, businessDate: string): Promise<void> {
@@ -91,6 +178,7 @@ export class DailyChecksService {
       .innerJoin(Enterprise, 'e', 'e.id = dc.enterpriseId')
       .addSelect('e.name', 'enterprise_name');
     applyScope(qb, caller, { region: 'dc.regionCode', enterprise: 'dc.enterpriseId' });
+    qb.andWhere('dc.isCurrent = :current', { current: true });
     if (q.from) qb.andWhere('dc.businessDate >= :from', { from: q.from });
     if (q.to) qb.andWhere('dc.businessDate <= :to', { to: q.to });
     if (q.regionCode) qb.andWhere('dc.regionCode LIKE :region', { region: `${q.regionCode}%` });
@@ -128,7 +216,11 @@ export class DailyChecksService {
       enterpriseName,
       regionCode: row.regionCode,
       businessDate: row.businessDate,
-      checklistVersion: row.checklistVersion,
+      version: row.version,
+      supersedesId: row.supersedesId,
+      amendReason: row.amendReason,
+      isCurrent: row.isCurrent,
+      riskListVersion: row.riskListVersion,
       officerId: row.officerId,
       officerName: row.officerName,
       items: row.items,

@@ -4,12 +4,15 @@
 //   regions:import [--all | --province 15,11]
 //   seed:demo               demo county and accounts (not in production)
 //   schema:check            fail if the entities differ from the migrated schema (drift)
+//   chain:verify [--enterprise <id>]  report each enterprise's first broken record-chain link
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config/config';
 import { importRegions } from '../regions/region-import';
 import { createDataSource } from './data-source';
 import { seedDemo } from './seed-demo';
 import { pendingSchemaChanges } from './schema-check';
+import { ChainService } from '../integrity/chain.service';
+import { Enterprise } from '../enterprises/enterprise.entity';
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -54,8 +57,24 @@ async function run(argv: string[]): Promise<number> {
         console.log('No changes detected: entities match the migrated schema');
         return 0;
       }
+      case 'chain:verify': {
+        const i = rest.indexOf('--enterprise');
+        const ids = i >= 0 && rest[i + 1] ? [rest[i + 1]] : (await ds.getRepository(Enterprise).find({ select: { id: true } })).map((e) => e.id);
+        const chain = new ChainService(ds);
+        let broken = 0;
+        for (const id of ids) {
+          const res = await chain.verify(id);
+          if (!res.ok) {
+            broken++;
+            const b = res.brokenAt!;
+            console.log(`企业 ${id}：第 ${b.seq} 环断裂（${b.recordType ?? '-'} ${b.recordId ?? '-'}）：${b.reason}`);
+          }
+        }
+        console.log(broken ? `${broken} 家企业的记录链有断裂（共校验 ${ids.length} 家）` : `已校验 ${ids.length} 家企业，记录链完整`);
+        return broken ? 1 : 0;
+      }
       default:
-        console.error('用法：cli.js migrate | migrate:revert | regions:import [--all|--province 15] | seed:demo | schema:check');
+        console.error('用法：cli.js migrate | migrate:revert | regions:import [--all|--province 15] | seed:demo | schema:check | chain:verify [--enterprise id]');
         return 2;
     }
   } finally {

@@ -6,6 +6,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ErrorCodes } from '@shian/shared';
 import { AppError } from '../common/app-error';
+import { canonicalJson } from '../common/canonical-json';
+import { isDeadlock } from '../common/sql';
 import type { Caller } from '../common/caller';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
@@ -17,16 +19,16 @@ export interface Replayable<T> {
   replayed: boolean;
 }
 
-/** Canonical JSON (sorted keys) so key order doesn't make the same body look different. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+/** MySQL may pick a transaction as a deadlock victim; it is safe to run it again from the start. */
+async function retryOnDeadlock<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await run();
+    } catch (e) {
+      if (i >= attempts || !isDeadlock(e)) throw e;
+      await new Promise((r) => setTimeout(r, 10 * i + Math.random() * 20));
+    }
   }
-  return JSON.stringify(value);
 }
 
 @Injectable()
@@ -44,7 +46,7 @@ export class IdempotencyService {
     const stored = await this.find(caller.id, key);
     if (stored) return this.replay<T>(stored, operation, requestHash);
     try {
-      const body = await this.ds.transaction(async (em) => {
+      const body = await retryOnDeadlock(() => this.ds.transaction(async (em) => {
         const result = await work(em);
         await em.insert(IdempotencyRecord, {
           id: randomUUID(),
@@ -57,7 +59,7 @@ export class IdempotencyService {
           createdAt: new Date(),
         });
         return result;
-      });
+      }));
       return { status, body, replayed: false };
     } catch (e) {
       // A concurrent request with the same key may have committed meanwhile — our insert then hit

@@ -30,6 +30,8 @@ export interface DailyCheckItemAnswer {
   measure?: string;
   /** Fixed on the spot? Required when result is 不符合. */
   fixedOnSpot?: boolean;
+  /** Uploaded photo ids (evidence of the problem or of the fix); optional on any result. */
+  photoIds?: string[];
 }
 
 export interface ChecklistProblem {

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { CheckResult, DailyCheckCreateRequest, DailyCheckItemAnswer, DailyCheckListQuery } from '@shian/shared';
-import { IsBusinessDate, IsRegionCode } from '../../common/decorators';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { CheckResult, DailyCheckAmendRequest, DailyCheckCreateRequest, DailyCheckItemAnswer, DailyCheckListQuery } from '@shian/shared';
+import { IsBusinessDate, IsRegionCode, Trim } from '../../common/decorators';
 import { PageQuery } from '../../common/pagination';
 
 export class DailyCheckItemDto implements DailyCheckItemAnswer {
@@ -31,6 +31,13 @@ export class DailyCheckItemDto implements DailyCheckItemAnswer {
   @IsOptional()
   @IsBoolean()
   fixedOnSpot?: boolean;
+
+  @ApiPropertyOptional({ type: [String], description: '现场照片（先经 POST /api/files 上传）' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(9)
+  @IsUUID('all', { each: true })
+  photoIds?: string[];
 }
 
 export class CreateDailyCheckDto implements DailyCheckCreateRequest {
@@ -40,6 +47,29 @@ export class CreateDailyCheckDto implements DailyCheckCreateRequest {
   businessDate!: string;
 
   @ApiProperty({ type: [DailyCheckItemDto], description: '检查清单每一项的结果' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => DailyCheckItemDto)
+  items!: DailyCheckItemDto[];
+
+  @ApiPropertyOptional({ description: '备注' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  remarks?: string;
+}
+
+export class AmendDailyCheckDto implements DailyCheckAmendRequest {
+  @ApiProperty({ example: '漏填了冷藏温度的问题', description: '更正原因' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+
+  @ApiProperty({ type: [DailyCheckItemDto], description: '更正后的全部检查项' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)

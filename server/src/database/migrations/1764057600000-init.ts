@@ -95,7 +95,11 @@ export class Init1764057600000 implements MigrationInterface {
           id('enterprise_id'),
           str('region_code', 12),
           str('business_date', 10),
-          str('checklist_version', 32),
+          int('version'),
+          id('supersedes_id', true),
+          text('amend_reason', true),
+          bool(q, 'is_current'),
+          int('risk_list_version'),
           id('officer_id'),
           str('officer_name', 50),
           text('items'),
@@ -104,15 +108,33 @@ export class Init1764057600000 implements MigrationInterface {
           bool(q, 'zero_risk'),
           bool(q, 'late'),
           instant('submitted_at'),
+          str('content_hash', 64),
         ],
         indices: [
-          new TableIndex({ name: 'UQ_daily_checks_enterprise_date', columnNames: ['enterprise_id', 'business_date'], isUnique: true }),
+          new TableIndex({ name: 'UQ_daily_checks_enterprise_date_version', columnNames: ['enterprise_id', 'business_date', 'version'], isUnique: true }),
           new TableIndex({ name: 'IDX_daily_checks_region_date', columnNames: ['region_code', 'business_date'] }),
+          new TableIndex({ name: 'IDX_daily_checks_enterprise_date', columnNames: ['enterprise_id', 'business_date'] }),
         ],
         foreignKeys: [
           new TableForeignKey({ name: 'FK_daily_checks_enterprise', columnNames: ['enterprise_id'], referencedTableName: 'enterprises', referencedColumnNames: ['id'], onDelete: 'RESTRICT', onUpdate: 'NO ACTION' }),
           new TableForeignKey({ name: 'FK_daily_checks_officer', columnNames: ['officer_id'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'RESTRICT', onUpdate: 'NO ACTION' }),
         ],
+      }),
+    );
+    await q.createTable(
+      new Table({
+        name: 'chain_heads',
+        columns: [pk(id('enterprise_id')), int('seq'), str('hash', 64)],
+        foreignKeys: [
+          new TableForeignKey({ name: 'FK_chain_heads_enterprise', columnNames: ['enterprise_id'], referencedTableName: 'enterprises', referencedColumnNames: ['id'], onDelete: 'RESTRICT', onUpdate: 'NO ACTION' }),
+        ],
+      }),
+    );
+    await q.createTable(
+      new Table({
+        name: 'record_chain',
+        columns: [pk(id('enterprise_id')), pk(int('seq')), str('record_type', 32), id('record_id'), str('record_hash', 64), str('prev_hash', 64), str('hash', 64), instant('received_at')],
+        indices: [new TableIndex({ name: 'IDX_record_chain_record', columnNames: ['record_type', 'record_id'] })],
       }),
     );
     await q.createTable(
@@ -125,7 +147,7 @@ export class Init1764057600000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['idempotency_records', 'daily_checks', 'refresh_tokens', 'users', 'enterprises', 'regions']) {
+    for (const table of ['idempotency_records', 'record_chain', 'chain_heads', 'daily_checks', 'refresh_tokens', 'users', 'enterprises', 'regions']) {
       await q.dropTable(table);
     }
   }

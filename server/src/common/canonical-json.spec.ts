@@ -1,4 +1,4 @@
-import { canonicalJson } from './idempotency.service';
+import { canonicalJson } from './canonical-json';
 
 describe('canonicalJson', () => {
   it('ignores key order at every depth', () => {

@@ -1,0 +1,88 @@
+// The per-enterprise record chain: each submitted record (every version) gets the next link,
+// whose hash covers the previous link's hash and the record's content hash.
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ChainVerification } from '@shian/shared';
+import { ChainHead, RecordChainLink } from './chain.entities';
+import { RECORD_TYPES, sha256Hex } from './record-content';
+
+export const GENESIS_HASH = '0'.repeat(64);
+const VERIFY_BATCH = 500;
+
+export function linkHash(l: Pick<RecordChainLink, 'prevHash' | 'seq' | 'recordType' | 'recordId' | 'recordHash' | 'receivedAt'>): string {
+  return sha256Hex([l.prevHash, l.seq, l.recordType, l.recordId, l.recordHash, l.receivedAt.toISOString()].join('|'));
+}
+
+@Injectable()
+export class ChainService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** Makes sure the enterprise has a head row; call before the transaction that appends. */
+  async ensureHead(enterpriseId: string): Promise<void> {
+    await this.ds.createQueryBuilder().insert().into(ChainHead).values({ enterpriseId, seq: 0, hash: GENESIS_HASH }).orIgnore().execute();
+  }
+
+  /**
+   * Locks the enterprise's head row for the rest of the transaction. Call it first: writers of one
+   * enterprise then queue here, in one lock order, instead of deadlocking later (MySQL); SQLite
+   * has one writer at a time anyway.
+   */
+  async lockHead(em: EntityManager, enterpriseId: string): Promise<ChainHead> {
+    const qb = em.getRepository(ChainHead).createQueryBuilder('h').where('h.enterpriseId = :enterpriseId', { enterpriseId });
+    if (em.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
+    return qb.getOneOrFail();
+  }
+
+  /** Appends the next link after the locked head (and advances it, for further appends in the same transaction). */
+  async append(em: EntityManager, head: ChainHead, recordType: string, recordId: string, recordHash: string, receivedAt: Date): Promise<RecordChainLink> {
+    const link = Object.assign(new RecordChainLink(), { enterpriseId: head.enterpriseId, seq: head.seq + 1, recordType, recordId, recordHash, prevHash: head.hash, receivedAt });
+    link.hash = linkHash(link);
+    await em.insert(RecordChainLink, link);
+    await em.update(ChainHead, { enterpriseId: head.enterpriseId }, { seq: link.seq, hash: link.hash });
+    head.seq = link.seq;
+    head.hash = link.hash;
+    return link;
+  }
+
+  /** Walks the chain in order and reports the first broken link, if any. */
+  async verify(enterpriseId: string): Promise<ChainVerification> {
+    const em = this.ds.manager;
+    let prevHash = GENESIS_HASH;
+    let checked = 0;
+    for (let from = 1; ; from += VERIFY_BATCH) {
+      const links = await em
+        .getRepository(RecordChainLink)
+        .createQueryBuilder('l')
+        .where('l.enterpriseId = :enterpriseId AND l.seq >= :from', { enterpriseId, from })
+        .orderBy('l.seq', 'ASC')
+        .limit(VERIFY_BATCH)
+        .getMany();
+      const hashes = new Map<string, Map<string, string>>();
+      for (const [type, load] of Object.entries(RECORD_TYPES)) {
+        hashes.set(type, await load(em, links.filter((l) => l.recordType === type).map((l) => l.recordId)));
+      }
+      for (const l of links) {
+        const broken = (reason: string): ChainVerification => ({
+          ok: false,
+          checked,
+          brokenAt: { seq: l.seq, recordType: l.recordType, recordId: l.recordId, reason },
+        });
+        if (l.seq !== checked + 1) return broken(`链条缺少第 ${checked + 1} 环`);
+        if (l.prevHash !== prevHash) return broken('与上一环的哈希不衔接');
+        if (linkHash(l) !== l.hash) return broken('链环本身被改动');
+        const actual = hashes.get(l.recordType)?.get(l.recordId);
+        if (actual === undefined) return broken('记录已不存在');
+        if (actual !== l.recordHash) return broken('记录内容与提交时不一致（疑似被篡改）');
+        prevHash = l.hash;
+        checked++;
+      }
+      if (links.length < VERIFY_BATCH) break;
+    }
+    const head = await em.findOne(ChainHead, { where: { enterpriseId } });
+    if (head && (head.seq !== checked || head.hash !== prevHash)) {
+      return { ok: false, checked, brokenAt: { seq: checked + 1, recordType: null, recordId: null, reason: '链头与链条不一致（末尾记录缺失）' } };
+    }
+    return { ok: true, checked, brokenAt: null };
+  }
+}

@@ -1,0 +1,108 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { MonthlyReviewAmendRequest, MonthlyReviewCreateRequest, PeriodRecordListQuery } from '@shian/shared';
+import { IsBusinessDate, IsRegionCode, Trim } from '../../common/decorators';
+import { PageQuery } from '../../common/pagination';
+import { IsConfirmed, IsMonthKey } from '../../weekly-investigations/dto/record-validators';
+import { Transform } from 'class-transformer';
+
+/** Trims every string of a list, so ['  '] is an empty entry rather than a blank line. */
+const TrimEach = (): PropertyDecorator => Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value));
+
+class MonthlyReviewBody {
+  @ApiProperty({ example: '2026-11-28', description: '会议日期' })
+  @IsString()
+  @IsBusinessDate()
+  meetingDate!: string;
+
+  @ApiProperty({ example: '店内会议室' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  place!: string;
+
+  @ApiProperty({ type: [String], example: ['王总（主要负责人）', '李总监'] })
+  @TrimEach()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(50, { each: true })
+  attendees!: string[];
+
+  @ApiProperty({ example: '听取总监汇报本月日管控、周排查情况' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  discussion!: string;
+
+  @ApiProperty({ type: [String] })
+  @TrimEach()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(500, { each: true })
+  decisions!: string[];
+
+  @ApiProperty({ type: [String] })
+  @TrimEach()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(500, { each: true })
+  nextMonthWork!: string[];
+
+  @ApiProperty({ example: true, description: '主要负责人签字确认（以当前账号和服务器时间签署）' })
+  @IsConfirmed()
+  confirm!: true;
+}
+
+export class CreateMonthlyReviewDto extends MonthlyReviewBody implements MonthlyReviewCreateRequest {
+  @ApiProperty({ example: '2026-11' })
+  @IsString()
+  @IsMonthKey()
+  month!: string;
+}
+
+export class AmendMonthlyReviewDto extends MonthlyReviewBody implements MonthlyReviewAmendRequest {
+  @ApiProperty({ example: '补记参会人员' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class MonthQuery {
+  @ApiProperty({ example: '2026-11' })
+  @IsString()
+  @IsMonthKey()
+  month!: string;
+}
+
+export class ListMonthlyReviewsQuery extends PageQuery implements PeriodRecordListQuery {
+  @ApiPropertyOptional({ example: '2026-01', description: '起始月份' })
+  @IsOptional()
+  @IsMonthKey()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12', description: '截止月份' })
+  @IsOptional()
+  @IsMonthKey()
+  to?: string;
+
+  @ApiPropertyOptional({ example: '150102' })
+  @IsOptional()
+  @IsRegionCode()
+  regionCode?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string;
+}
