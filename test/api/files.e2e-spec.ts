@@ -4,13 +4,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { businessDateOf, Role } from '@shian/shared';
+import { addDays, businessDateOf, CheckResult, Role, todayInShanghai } from '@shian/shared';
 import { callerFromPayload } from '../../server/src/common/caller';
 import { User } from '../../server/src/auth/user.entity';
 import { EvidenceFile } from '../../server/src/files/evidence-file.entity';
 import { FilesService } from '../../server/src/files/files.service';
 import { STORAGE_SERVICE, StorageService } from '../../server/src/files/storage/storage';
-import { DEMO, enterpriseByName, expectErrorBody, insertEnterprise, insertUser, startTestApp, TestApp } from './harness';
+import { allPassItems, DEMO, enterpriseByName, expectErrorBody, insertEnterprise, insertUser, startTestApp, submitDaily, TestApp } from './harness';
 
 // --- tiny, valid images built byte by byte -----------------------------------------------------
 
@@ -381,6 +381,26 @@ describe('evidence files', () => {
       expect(err).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
       expect(err.details).toEqual([{ field: 'items[3].photoIds[1]', message: '检查项第4项的照片第2项不存在或不属于本企业，请重新上传' }]);
     });
+  });
+
+  it('a daily check carries its 不符合 item’s photo, which the regulator can open; a foreign photo is refused', async () => {
+    const photo = await upload(officer, png(3, 3, [10, 200, 10]));
+    expect(photo.status).toBe(201);
+    const items = allPassItems();
+    items[1] = { code: items[1].code, result: CheckResult.Fail, problem: '洗手池无皂液', measure: '已补充', fixedOnSpot: true, photoIds: [photo.body.id] };
+    const date = addDays(todayInShanghai(), -60);
+    const res = await submitDaily(t, officer, date, { items });
+    expect(res.status).toBe(201);
+    expect(res.body.items[1].photoIds).toEqual([photo.body.id]);
+    const regulator = (await t.login(DEMO.regulator)).accessToken;
+    const img = await t.app.inject({ method: 'GET', url: `/api/files/${photo.body.id}`, headers: { authorization: `Bearer ${regulator}` } });
+    expect(img.statusCode).toBe(200);
+
+    const other = await insertEnterprise(t, { countyCode: '150102' });
+    const o = await insertUser(t, { role: Role.Officer, enterpriseId: other.id });
+    const foreign = await submitDaily(t, (await t.login(o.phone)).accessToken, date, { items });
+    expectErrorBody(foreign as never, 400, 'VALIDATION_FAILED');
+    expect(foreign.body.message).toContain('检查项第2项的照片第1项不存在或不属于本企业');
   });
 
   it('the OpenAPI document lists the file routes', async () => {

@@ -1,6 +1,7 @@
 // 周排查 and 月调度 (Order 60) and the problem to-do list between them: a daily check's unfixed
 // 不符合 waits in the director's to-do until a weekly investigation resolves it, and the
 // principal's monthly review hears it counted as found and fixed.
+import { randomUUID } from 'node:crypto';
 import { addDays, BusinessType, CheckResult, DailyCheckItemAnswer, isoWeekKey, itemsDue, listFromTemplate, monthKey, Role, templateFor, todayInShanghai } from '@shian/shared';
 import { allPassItems, DEMO, enterpriseByName, expectErrorBody, freshKey, insertEnterprise, insertUser, startTestApp, submitDaily, TestApp } from './harness';
 
@@ -172,6 +173,10 @@ describe('weekly investigations, monthly reviews and the problem to-do list', ()
     const small = await insertEnterprise(t, { countyCode: '150102' });
     const smallOfficer = await insertUser(t, { role: Role.Officer, enterpriseId: small.id, name: '小店安全员' });
     const token = (await t.login(smallOfficer.phone)).accessToken;
+    // Evidence must be the business's own uploads.
+    const foreign = await post('/api/weekly-investigations', token, weeklyBody({ hazards: [{ description: '灭蝇灯损坏', photoIds: [randomUUID()] }] }));
+    expectErrorBody(foreign, 400, 'VALIDATION_FAILED');
+    expect(foreign.body.message).toContain('发现的隐患第1项的照片');
     const res = await post('/api/weekly-investigations', token, weeklyBody({ hazards: [{ description: '灭蝇灯损坏' }] }));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ investigatorName: '小店安全员', investigatorRole: 'officer', enterpriseId: small.id });
@@ -180,19 +185,45 @@ describe('weekly investigations, monthly reviews and the problem to-do list', ()
     expect(open.body.items).toEqual([expect.objectContaining({ sourceType: 'weekly_investigation', sourceId: res.body.id, itemCode: null, description: '灭蝇灯损坏' })]);
   });
 
-  it('a corrected daily check supersedes its open problems with the new version’s', async () => {
+  it('a corrected daily check supersedes its open problems; one a weekly already resolved stays resolved', async () => {
     const small = await insertEnterprise(t, { countyCode: '150102' });
     const smallOfficer = await insertUser(t, { role: Role.Officer, enterpriseId: small.id });
     const token = (await t.login(smallOfficer.phone)).accessToken;
-    const date = addDays(today, -1);
-    const v1 = await submitDaily(t, token, date, { items: withFailure(false, '地面有积水') });
+    const problems = async () => (await t.request({ url: '/api/problems?pageSize=100', token })).body.items as Array<Record<string, unknown>>;
+
+    // Open problem, then a correction: the old one is closed 「记录已更正」, the new one is open.
+    const d1 = addDays(today, -1);
+    const v1 = await submitDaily(t, token, d1, { items: withFailure(false, '地面有积水') });
     const v2 = await post(`/api/daily-checks/${v1.body.id}/versions`, token, { reason: '问题描述不准确', items: withFailure(false, '操作间地面积水') });
     expect(v2.status).toBe(201);
-    const all = await t.request({ url: '/api/problems', token });
-    const byStatus = Object.fromEntries(all.body.items.map((p: { status: string; description: string; resolution: string | null }) => [p.status, p]));
-    expect(all.body.total).toBe(2);
-    expect(byStatus.superseded).toMatchObject({ description: '地面有积水', resolution: '记录已更正' });
-    expect(byStatus.open).toMatchObject({ description: '操作间地面积水' });
+    let all = await problems();
+    expect(all).toHaveLength(2);
+    expect(all.find((p) => p.sourceId === v1.body.id)).toMatchObject({ status: 'superseded', description: '地面有积水', resolution: '记录已更正' });
+    const open = all.find((p) => p.sourceId === v2.body.id)!;
+    expect(open).toMatchObject({ status: 'open', description: '操作间地面积水' });
+
+    // Resolved by the weekly investigation, then the daily check corrected again: the new
+    // version's problem of the same item keeps that resolution instead of reopening.
+    const weekly = await post('/api/weekly-investigations', token, weeklyBody({ week: isoWeekKey(d1), resolutions: [{ problemId: open.id, resolution: '已清理并加装挡水条' }] }));
+    expect(weekly.status).toBe(201);
+    const v3 = await post(`/api/daily-checks/${v2.body.id}/versions`, token, { reason: '补充照片说明', items: withFailure(false, '操作间地面积水（排水口堵塞）') });
+    expect(v3.status).toBe(201);
+    all = await problems();
+    expect(all.find((p) => p.sourceId === v2.body.id)).toMatchObject({ status: 'superseded', resolution: '已清理并加装挡水条' });
+    expect(all.find((p) => p.sourceId === v3.body.id)).toMatchObject({ status: 'resolved', resolution: '已清理并加装挡水条', resolvedIn: weekly.body.id });
+    expect((await t.request({ url: '/api/problems?status=open', token })).body.total).toBe(0);
+  });
+
+  it('a weekly report after its week’s Sunday is accepted and marked late', async () => {
+    const small = await insertEnterprise(t, { countyCode: '150102' });
+    const smallDirector = await insertUser(t, { role: Role.Director, enterpriseId: small.id });
+    const token = (await t.login(smallDirector.phone)).accessToken;
+    const lastWeek = isoWeekKey(addDays(today, -7));
+    const res = await post('/api/weekly-investigations', token, weeklyBody({ week: lastWeek }));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ week: lastWeek, late: true, investigatorRole: 'director' });
+    // The business joined today: last week's days are not counted as missed.
+    expect(res.body.summary.days).toMatchObject({ days: 7, daysToDate: 0, missed: 0 });
   });
 
   it('officials of another county get 404 for the records', async () => {

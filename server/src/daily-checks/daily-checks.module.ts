@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ProblemsModule } from '../problems/problems.module';
+import { FilesModule } from '../files/files.module';
 import { RiskListsModule } from '../risk-lists/risk-lists.module';
 import { DailyChecksController } from './daily-checks.controller';
 import { DailyChecksService } from './daily-checks.service';
 
-@Module({ imports: [RiskListsModule, ProblemsModule], controllers: [DailyChecksController], providers: [DailyChecksService], exports: [DailyChecksService] })
+@Module({ imports: [RiskListsModule, ProblemsModule, FilesModule], controllers: [DailyChecksController], providers: [DailyChecksService], exports: [DailyChecksService] })
 export class DailyChecksModule {}

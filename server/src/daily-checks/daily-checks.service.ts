@@ -20,6 +20,7 @@ import { isUniqueViolation } from '../common/sql';
 import { validationFailed } from '../common/validation';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { IdempotencyService, Replayable } from '../idempotency/idempotency.service';
+import { FilesService } from '../files/files.service';
 import { ChainHead } from '../integrity/chain.entities';
 import { ChainService } from '../integrity/chain.service';
 import { ProblemsService } from '../problems/problems.service';
@@ -41,6 +42,7 @@ export class DailyChecksService {
     @Inject(ChainService) private readonly chain: ChainService,
     @Inject(RiskListsService) private readonly riskLists: RiskListsService,
     @Inject(ProblemsService) private readonly problems: ProblemsService,
+    @Inject(FilesService) private readonly files: FilesService,
   ) {}
 
   /**
@@ -134,6 +136,8 @@ export class DailyChecksService {
   ): Promise<DailyCheck> {
     const problems = validateAnswers(list.items, 'daily', v.items);
     if (problems.length) throw validationFailed(problems);
+    // Evidence photos must be this enterprise's uploads.
+    await this.files.assertUsable(caller, Object.fromEntries(v.items.map((a, i) => [`items[${i}].photoIds`, a.photoIds ?? []])), em);
     const byCode = new Map(list.items.map((i) => [i.code, i]));
     const items: DailyCheckItemRecord[] = v.items.map((a) => ({ ...a, stage: byCode.get(a.code)!.stage, question: byCode.get(a.code)!.measure }));
     const problemCount = countProblems(v.items);

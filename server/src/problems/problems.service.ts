@@ -32,7 +32,7 @@ import { MonthlyReview } from '../monthly-reviews/monthly-review.entity';
 import { WeeklyInvestigation } from '../weekly-investigations/weekly-investigation.entity';
 import { ListProblemsQuery } from './dto/problem.dto';
 import { Problem } from './problem.entity';
-import { ProblemErrors } from './problems.errors';
+import { PROBLEM_NOT_OPEN, ProblemErrors } from './problems.errors';
 
 /** What an open problem of a replaced record version is closed with. */
 export const SUPERSEDED_RESOLUTION = '记录已更正';
@@ -125,7 +125,7 @@ export class ProblemsService {
     const problems = requests.flatMap((r, i) => {
       if (seen.has(r.problemId)) return [{ field: `resolutions[${i}].problemId`, message: `问题处理第${i + 1}项重复` }];
       seen.add(r.problemId);
-      return found.has(r.problemId) ? [] : [{ field: `resolutions[${i}].problemId`, message: `问题处理第${i + 1}项：${ProblemErrors.PROBLEM_NOT_OPEN.message}` }];
+      return found.has(r.problemId) ? [] : [{ field: `resolutions[${i}].problemId`, message: `问题处理第${i + 1}项：${PROBLEM_NOT_OPEN}` }];
     });
     if (problems.length) throw validationFailed(problems);
     const out: WeeklyInvestigationDto['resolutions'] = [];
@@ -134,7 +134,7 @@ export class ProblemsService {
       const resolution = r.resolution.trim();
       // Guarded on status: a concurrent resolution of the same problem changes nothing twice.
       const res = await em.update(Problem, { id: p.id, status: 'open' }, { status: 'resolved', resolvedAt: at, resolvedBy: caller.id, resolution, resolvedIn: weeklyId });
-      if (res.affected === 0) throw validationFailed([{ field: 'resolutions', message: ProblemErrors.PROBLEM_NOT_OPEN.message }]);
+      if (res.affected === 0) throw validationFailed([{ field: 'resolutions', message: PROBLEM_NOT_OPEN }]);
       out.push({ problemId: p.id, resolution, description: p.description, businessDate: p.businessDate });
     }
     return out;

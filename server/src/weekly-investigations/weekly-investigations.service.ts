@@ -26,6 +26,7 @@ import { isUniqueViolation } from '../common/sql';
 import { validationFailed } from '../common/validation';
 import { DailyCheck } from '../daily-checks/daily-check.entity';
 import { Enterprise } from '../enterprises/enterprise.entity';
+import { FilesService } from '../files/files.service';
 import { IdempotencyService, Replayable } from '../idempotency/idempotency.service';
 import { ChainHead } from '../integrity/chain.entities';
 import { ChainService } from '../integrity/chain.service';
@@ -58,6 +59,7 @@ export class WeeklyInvestigationsService {
     @Inject(ChainService) private readonly chain: ChainService,
     @Inject(RiskListsService) private readonly riskLists: RiskListsService,
     @Inject(ProblemsService) private readonly problems: ProblemsService,
+    @Inject(FilesService) private readonly files: FilesService,
   ) {}
 
   /**
@@ -141,6 +143,15 @@ export class WeeklyInvestigationsService {
   ): Promise<WeeklyInvestigation> {
     const itemProblems = validateAnswers(list.items, 'weekly', body.items);
     if (itemProblems.length) throw validationFailed(itemProblems);
+    // Evidence photos must be this enterprise's uploads.
+    await this.files.assertUsable(
+      caller,
+      Object.fromEntries([
+        ...body.items.map((a, i) => [`items[${i}].photoIds`, a.photoIds ?? []] as const),
+        ...body.hazards.map((h, i) => [`hazards[${i}].photoIds`, h.photoIds ?? []] as const),
+      ]),
+      em,
+    );
     const byCode = new Map(list.items.map((i) => [i.code, i]));
     const items: DailyCheckItemRecord[] = body.items.map((a) => ({ ...a, stage: byCode.get(a.code)!.stage, question: byCode.get(a.code)!.measure }));
     const id = randomUUID();

@@ -1,13 +1,23 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { MonthlyReviewAmendRequest, MonthlyReviewCreateRequest, PeriodRecordListQuery } from '@shian/shared';
 import { IsBusinessDate, IsRegionCode, Trim } from '../../common/decorators';
 import { PageQuery } from '../../common/pagination';
 import { IsConfirmed, IsMonthKey } from '../../weekly-investigations/dto/record-validators';
-import { Transform } from 'class-transformer';
 
-/** Trims every string of a list, so ['  '] is an empty entry rather than a blank line. */
-const TrimEach = (): PropertyDecorator => Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value));
+/** A list of lines, each trimmed (so ['  '] is an empty line, refused) and at most `maxLength` long. */
+const TextList = (opts: { min: number; maxItems: number; maxLength: number }): PropertyDecorator =>
+  applyDecorators(
+    Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value)),
+    IsArray(),
+    ArrayMinSize(opts.min),
+    ArrayMaxSize(opts.maxItems),
+    IsString({ each: true }),
+    IsNotEmpty({ each: true }),
+    MaxLength(opts.maxLength, { each: true }),
+  );
 
 class MonthlyReviewBody {
   @ApiProperty({ example: '2026-11-28', description: '会议日期' })
@@ -23,13 +33,7 @@ class MonthlyReviewBody {
   place!: string;
 
   @ApiProperty({ type: [String], example: ['王总（主要负责人）', '李总监'] })
-  @TrimEach()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(50, { each: true })
+  @TextList({ min: 1, maxItems: 50, maxLength: 50 })
   attendees!: string[];
 
   @ApiProperty({ example: '听取总监汇报本月日管控、周排查情况' })
@@ -40,21 +44,11 @@ class MonthlyReviewBody {
   discussion!: string;
 
   @ApiProperty({ type: [String] })
-  @TrimEach()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(500, { each: true })
+  @TextList({ min: 0, maxItems: 50, maxLength: 500 })
   decisions!: string[];
 
   @ApiProperty({ type: [String] })
-  @TrimEach()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(500, { each: true })
+  @TextList({ min: 0, maxItems: 50, maxLength: 500 })
   nextMonthWork!: string[];
 
   @ApiProperty({ example: true, description: '主要负责人签字确认（以当前账号和服务器时间签署）' })

@@ -18,4 +18,4 @@ function rule(name: string, test: (v: unknown) => boolean, problem: string) {
 export const IsIsoWeek = rule('isIsoWeek', isIsoWeekKey, '必须是有效的 ISO 周次（如 2026-W48）');
 export const IsMonthKey = rule('isMonthKey', isMonthKey, '必须是有效月份（YYYY-MM）');
 /** The signer's confirmation: must be exactly true. */
-export const IsConfirmed = rule('isConfirmed', (v) => v === true, '必须确认（签字确认须为 true）');
+export const IsConfirmed = rule('isConfirmed', (v) => v === true, '必须勾选（值为 true）');
