@@ -2,7 +2,7 @@
 // Chinese message so the pipe can show it as is.
 import { Transform } from 'class-transformer';
 import { registerDecorator, ValidationOptions } from 'class-validator';
-import { isBusinessDate, isValidLicenceNo, isValidMobilePhone, isValidUscc, REGION_CODE_PATTERN } from '@shian/shared';
+import { isBusinessDate, isIsoWeekKey, isMonthKey, isValidLicenceNo, isValidMobilePhone, isValidUscc, REGION_CODE_PATTERN } from '@shian/shared';
 import { labelForPath } from './field-labels';
 
 function rule(name: string, test: (v: unknown) => boolean, problem: string) {
@@ -24,6 +24,10 @@ export const IsBusinessDate = rule('isBusinessDate', isBusinessDate, '必须是�
 export const IsMobilePhone = rule('isMobilePhone', (v) => typeof v === 'string' && isValidMobilePhone(v), '必须是11位手机号');
 export const IsUscc = rule('isUscc', (v) => typeof v === 'string' && isValidUscc(v), '无效：须为18位且校验位正确（GB 32100）');
 export const IsLicenceNo = rule('isLicenceNo', (v) => typeof v === 'string' && isValidLicenceNo(v), '无效：须为 JY 或 SC 加14位数字');
+export const IsIsoWeek = rule('isIsoWeek', isIsoWeekKey, '必须是有效的 ISO 周次（如 2026-W48）');
+export const IsMonthKey = rule('isMonthKey', isMonthKey, '必须是有效月份（YYYY-MM）');
+/** The signer's confirmation: must be exactly true. */
+export const IsConfirmed = rule('isConfirmed', (v) => v === true, '必须勾选（值为 true）');
 export const IsRegionCode = rule('isRegionCode', (v) => typeof v === 'string' && REGION_CODE_PATTERN.test(v), '必须是2/4/6/9/12位行政区划代码');
 
 /** Trims a string before validation, so '   ' is empty rather than a blank name. */

@@ -1,7 +1,8 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { MonthlyReport } from '@shian/shared';
-import { BUSINESS_DATE_COLUMN, ID_COLUMN, INSTANT_COLUMN, REGION_CODE_COLUMN } from '../database/columns';
+import { BUSINESS_DATE_COLUMN, ID_COLUMN } from '../database/columns';
 import { Enterprise } from '../enterprises/enterprise.entity';
+import { SubmittedRecord } from '../integrity/submitted-record';
 import { User } from '../auth/user.entity';
 
 /**
@@ -11,35 +12,14 @@ import { User } from '../auth/user.entity';
 @Entity('monthly_reviews')
 @Index('UQ_monthly_reviews_enterprise_month_version', ['enterpriseId', 'month', 'version'], { unique: true })
 @Index('IDX_monthly_reviews_region_month', ['regionCode', 'month'])
-export class MonthlyReview {
-  @PrimaryColumn(ID_COLUMN)
-  id!: string;
-
-  @Column(ID_COLUMN)
-  enterpriseId!: string;
-
+export class MonthlyReview extends SubmittedRecord {
   @ManyToOne(() => Enterprise, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'FK_monthly_reviews_enterprise' })
   enterprise?: Enterprise;
 
-  @Column(REGION_CODE_COLUMN)
-  regionCode!: string;
-
   /** '2026-11' */
   @Column({ type: 'varchar', length: 7 })
   month!: string;
-
-  @Column({ type: 'int' })
-  version!: number;
-
-  @Column({ ...ID_COLUMN, nullable: true })
-  supersedesId!: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  amendReason!: string | null;
-
-  @Column({ type: 'boolean' })
-  isCurrent!: boolean;
 
   @Column(ID_COLUMN)
   chairId!: string;
@@ -72,13 +52,4 @@ export class MonthlyReview {
   /** 总监汇报: the month as it stood at the meeting's sign-off. */
   @Column({ type: 'simple-json' })
   report!: MonthlyReport;
-
-  @Column({ type: 'boolean' })
-  late!: boolean;
-
-  @Column(INSTANT_COLUMN)
-  submittedAt!: Date;
-
-  @Column({ type: 'varchar', length: 64 })
-  contentHash!: string;
 }

@@ -1,7 +1,8 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { DailyCheckItemRecord, Role, WeeklyHazard, WeeklyInvestigationDto, WeeklyMeasure, WeeklySummary } from '@shian/shared';
-import { ID_COLUMN, INSTANT_COLUMN, REGION_CODE_COLUMN } from '../database/columns';
+import { ID_COLUMN } from '../database/columns';
 import { Enterprise } from '../enterprises/enterprise.entity';
+import { SubmittedRecord } from '../integrity/submitted-record';
 import { User } from '../auth/user.entity';
 
 /**
@@ -11,35 +12,14 @@ import { User } from '../auth/user.entity';
 @Entity('weekly_investigations')
 @Index('UQ_weekly_investigations_enterprise_week_version', ['enterpriseId', 'week', 'version'], { unique: true })
 @Index('IDX_weekly_investigations_region_week', ['regionCode', 'week'])
-export class WeeklyInvestigation {
-  @PrimaryColumn(ID_COLUMN)
-  id!: string;
-
-  @Column(ID_COLUMN)
-  enterpriseId!: string;
-
+export class WeeklyInvestigation extends SubmittedRecord {
   @ManyToOne(() => Enterprise, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'FK_weekly_investigations_enterprise' })
   enterprise?: Enterprise;
 
-  @Column(REGION_CODE_COLUMN)
-  regionCode!: string;
-
   /** ISO week, '2026-W48'. */
   @Column({ type: 'varchar', length: 8 })
   week!: string;
-
-  @Column({ type: 'int' })
-  version!: number;
-
-  @Column({ ...ID_COLUMN, nullable: true })
-  supersedesId!: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  amendReason!: string | null;
-
-  @Column({ type: 'boolean' })
-  isCurrent!: boolean;
 
   @Column({ type: 'int' })
   riskListVersion!: number;
@@ -75,14 +55,4 @@ export class WeeklyInvestigation {
   /** The week's daily checks as they stood at submission. */
   @Column({ type: 'simple-json' })
   summary!: WeeklySummary;
-
-  @Column({ type: 'boolean' })
-  late!: boolean;
-
-  /** Signed and received: server time. */
-  @Column(INSTANT_COLUMN)
-  submittedAt!: Date;
-
-  @Column({ type: 'varchar', length: 64 })
-  contentHash!: string;
 }

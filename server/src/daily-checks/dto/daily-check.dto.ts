@@ -1,44 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { CheckResult, DailyCheckAmendRequest, DailyCheckCreateRequest, DailyCheckItemAnswer, DailyCheckListQuery } from '@shian/shared';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { DailyCheckAmendRequest, DailyCheckCreateRequest, DailyCheckListQuery } from '@shian/shared';
 import { IsBusinessDate, IsRegionCode, Trim } from '../../common/decorators';
 import { PageQuery } from '../../common/pagination';
-
-export class DailyCheckItemDto implements DailyCheckItemAnswer {
-  @ApiProperty({ example: 'D01', description: '检查项编码' })
-  @IsString()
-  @MaxLength(20)
-  code!: string;
-
-  @ApiProperty({ enum: CheckResult, description: 'pass 符合 / fail 不符合 / na 不适用' })
-  @IsEnum(CheckResult)
-  result!: CheckResult;
-
-  @ApiPropertyOptional({ description: '问题描述（不符合时必填）' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  problem?: string;
-
-  @ApiPropertyOptional({ description: '采取的措施（不符合时必填）' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  measure?: string;
-
-  @ApiPropertyOptional({ description: '是否当场整改（不符合时必填）' })
-  @IsOptional()
-  @IsBoolean()
-  fixedOnSpot?: boolean;
-
-  @ApiPropertyOptional({ type: [String], description: '现场照片（先经 POST /api/files 上传）' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(9)
-  @IsUUID('all', { each: true })
-  photoIds?: string[];
-}
+import { CheckItemAnswerDto } from '../../common/check-item-answer.dto';
 
 export class CreateDailyCheckDto implements DailyCheckCreateRequest {
   @ApiProperty({ example: '2026-11-25', description: '营业日期（北京时间，YYYY-MM-DD）' })
@@ -46,13 +12,13 @@ export class CreateDailyCheckDto implements DailyCheckCreateRequest {
   @IsBusinessDate()
   businessDate!: string;
 
-  @ApiProperty({ type: [DailyCheckItemDto], description: '检查清单每一项的结果' })
+  @ApiProperty({ type: [CheckItemAnswerDto], description: '检查清单每一项的结果' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
-  @Type(() => DailyCheckItemDto)
-  items!: DailyCheckItemDto[];
+  @Type(() => CheckItemAnswerDto)
+  items!: CheckItemAnswerDto[];
 
   @ApiPropertyOptional({ description: '备注' })
   @IsOptional()
@@ -69,13 +35,13 @@ export class AmendDailyCheckDto implements DailyCheckAmendRequest {
   @MaxLength(500)
   reason!: string;
 
-  @ApiProperty({ type: [DailyCheckItemDto], description: '更正后的全部检查项' })
+  @ApiProperty({ type: [CheckItemAnswerDto], description: '更正后的全部检查项' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
-  @Type(() => DailyCheckItemDto)
-  items!: DailyCheckItemDto[];
+  @Type(() => CheckItemAnswerDto)
+  items!: CheckItemAnswerDto[];
 
   @ApiPropertyOptional({ description: '备注' })
   @IsOptional()

@@ -5,7 +5,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, 
 import { MonthlyReviewAmendRequest, MonthlyReviewCreateRequest, PeriodRecordListQuery } from '@shian/shared';
 import { IsBusinessDate, IsRegionCode, Trim } from '../../common/decorators';
 import { PageQuery } from '../../common/pagination';
-import { IsConfirmed, IsMonthKey } from '../../weekly-investigations/dto/record-validators';
+import { IsConfirmed, IsMonthKey } from '../../common/decorators';
 
 /** A list of lines, each trimmed (so ['  '] is an empty line, refused) and at most `maxLength` long. */
 const TextList = (opts: { min: number; maxItems: number; maxLength: number }): PropertyDecorator =>

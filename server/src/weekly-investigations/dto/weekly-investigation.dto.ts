@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import {
-  CheckResult,
-  DailyCheckItemAnswer,
   PeriodRecordListQuery,
   ProblemResolutionRequest,
   WeeklyHazard,
@@ -11,44 +9,9 @@ import {
   WeeklyInvestigationCreateRequest,
   WeeklyMeasure,
 } from '@shian/shared';
-import { IsBusinessDate, IsRegionCode, Trim } from '../../common/decorators';
+import { IsBusinessDate, IsConfirmed, IsIsoWeek, IsRegionCode, Trim } from '../../common/decorators';
+import { CheckItemAnswerDto } from '../../common/check-item-answer.dto';
 import { PageQuery } from '../../common/pagination';
-import { IsConfirmed, IsIsoWeek } from './record-validators';
-
-export class WeeklyItemDto implements DailyCheckItemAnswer {
-  @ApiProperty({ example: 'CY-W09', description: '每周排查项编码' })
-  @IsString()
-  @MaxLength(20)
-  code!: string;
-
-  @ApiProperty({ enum: CheckResult })
-  @IsEnum(CheckResult)
-  result!: CheckResult;
-
-  @ApiPropertyOptional({ description: '问题描述（不符合时必填）' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  problem?: string;
-
-  @ApiPropertyOptional({ description: '采取的措施（不符合时必填）' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  measure?: string;
-
-  @ApiPropertyOptional({ description: '是否当场整改（不符合时必填）' })
-  @IsOptional()
-  @IsBoolean()
-  fixedOnSpot?: boolean;
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(9)
-  @IsUUID('all', { each: true })
-  photoIds?: string[];
-}
 
 export class WeeklyHazardDto implements WeeklyHazard {
   @ApiProperty({ example: '冷藏柜温度计损坏', description: '本次排查发现的隐患' })
@@ -101,12 +64,12 @@ export class ProblemResolutionDto implements ProblemResolutionRequest {
 }
 
 class WeeklyInvestigationBody {
-  @ApiProperty({ type: [WeeklyItemDto], description: '风险管控清单中每周排查项的结果' })
+  @ApiProperty({ type: [CheckItemAnswerDto], description: '风险管控清单中每周排查项的结果' })
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
-  @Type(() => WeeklyItemDto)
-  items!: WeeklyItemDto[];
+  @Type(() => CheckItemAnswerDto)
+  items!: CheckItemAnswerDto[];
 
   @ApiProperty({ type: [WeeklyHazardDto] })
   @IsArray()
