@@ -14,8 +14,6 @@ import {
 } from '@shian/shared';
 import { AppError, notFound } from '../common/app-error';
 import type { Caller } from '../common/caller';
-import { pageOf } from '../common/pagination';
-import { applyScope } from '../common/region-scope';
 import { isUniqueViolation } from '../common/sql';
 import { validationFailed } from '../common/validation';
 import { Enterprise } from '../enterprises/enterprise.entity';
@@ -23,6 +21,7 @@ import { IdempotencyService, Replayable } from '../idempotency/idempotency.servi
 import { FilesService } from '../files/files.service';
 import { ChainHead } from '../integrity/chain.entities';
 import { ChainService } from '../integrity/chain.service';
+import { SubmittedRecordReader } from '../integrity/submitted-record-reader';
 import { ProblemsService } from '../problems/problems.service';
 import { RiskList } from '../risk-lists/risk-list.entity';
 import { RiskListsService } from '../risk-lists/risk-lists.service';
@@ -44,6 +43,8 @@ export class DailyChecksService {
     @Inject(ProblemsService) private readonly problems: ProblemsService,
     @Inject(FilesService) private readonly files: FilesService,
   ) {}
+
+  private readonly reader = new SubmittedRecordReader(this.ds, DailyCheck, 'businessDate', '每日检查记录');
 
   /**
    * Submits the caller's enterprise's daily check for a business date. Late submissions are
@@ -160,13 +161,6 @@ export class DailyChecksService {
     return row;
   }
 
-  /** Every version of the record's date, oldest first (officials see the history). */
-  async versions(caller: Caller, id: string): Promise<DailyCheckDto[]> {
-    const one = await this.findOne(caller, id);
-    const rows = await this.ds.getRepository(DailyCheck).find({ where: { enterpriseId: one.enterpriseId, businessDate: one.businessDate }, order: { version: 'ASC' } });
-    return rows.map((r) => this.toDto(r, one.enterpriseName));
-  }
-
   private async assertNoneForDate(em: EntityManager, enterpriseId: string, businessDate: string): Promise<void> {
     const existing = await em.findOne(DailyCheck, { where: { enterpriseId, businessDate }, select: { id: true, submittedAt: true, officerName: true } });
     if (existing) {
@@ -174,43 +168,24 @@ export class DailyChecksService {
     }
   }
 
-  async list(caller: Caller, q: ListDailyChecksQuery): Promise<Page<DailyCheckDto>> {
-    const { page, pageSize, skip } = pageOf(q);
-    const qb = this.ds
-      .getRepository(DailyCheck)
-      .createQueryBuilder('dc')
-      .innerJoin(Enterprise, 'e', 'e.id = dc.enterpriseId')
-      .addSelect('e.name', 'enterprise_name');
-    applyScope(qb, caller, { region: 'dc.regionCode', enterprise: 'dc.enterpriseId' });
-    qb.andWhere('dc.isCurrent = :current', { current: true });
-    if (q.from) qb.andWhere('dc.businessDate >= :from', { from: q.from });
-    if (q.to) qb.andWhere('dc.businessDate <= :to', { to: q.to });
-    if (q.regionCode) qb.andWhere('dc.regionCode LIKE :region', { region: `${q.regionCode}%` });
-    if (q.enterpriseId) qb.andWhere('dc.enterpriseId = :enterpriseId', { enterpriseId: q.enterpriseId });
-    const total = await qb.getCount();
-    const { entities, raw } = await qb
-      .orderBy('dc.businessDate', 'DESC')
-      .addOrderBy('dc.submittedAt', 'DESC')
-      .addOrderBy('dc.id', 'ASC')
-      .offset(skip)
-      .limit(pageSize)
-      .getRawAndEntities();
-    const names = new Map(raw.map((r: Record<string, unknown>) => [String(r.dc_id), String(r.enterprise_name)]));
-    return { items: entities.map((row) => this.toDto(row, names.get(row.id) ?? '')), total, page, pageSize };
-  }
-
-  async findOne(caller: Caller, id: string): Promise<DailyCheckDto> {
-    const qb = this.ds.getRepository(DailyCheck).createQueryBuilder('dc').where('dc.id = :id', { id });
-    const row = await applyScope(qb, caller, { region: 'dc.regionCode', enterprise: 'dc.enterpriseId' }).getOne();
-    if (!row) throw notFound('每日检查记录');
-    const enterprise = await this.ds.getRepository(Enterprise).findOneOrFail({ where: { id: row.enterpriseId }, select: { id: true, name: true } });
-    return this.toDto(row, enterprise.name);
-  }
-
   /** The record for one date, if any, within the caller's scope. */
   async findForDate(caller: Caller, enterpriseId: string, businessDate: string): Promise<DailyCheckDto | null> {
     const page = await this.list(caller, { enterpriseId, from: businessDate, to: businessDate, page: 1, pageSize: 1 });
     return page.items[0] ?? null;
+  }
+
+  list(caller: Caller, q: ListDailyChecksQuery): Promise<Page<DailyCheckDto>> {
+    return this.reader.list(caller, q, (row, name) => this.toDto(row, name));
+  }
+
+  async findOne(caller: Caller, id: string): Promise<DailyCheckDto> {
+    const { row, enterpriseName } = await this.reader.findOne(caller, id);
+    return this.toDto(row, enterpriseName);
+  }
+
+  async versions(caller: Caller, id: string): Promise<DailyCheckDto[]> {
+    const { rows, enterpriseName } = await this.reader.versions(caller, id);
+    return rows.map((r) => this.toDto(r, enterpriseName));
   }
 
   private toDto(row: DailyCheck, enterpriseName: string): DailyCheckDto {

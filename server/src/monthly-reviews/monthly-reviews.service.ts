@@ -5,14 +5,13 @@ import { Between, DataSource, EntityManager, In } from 'typeorm';
 import { businessDateOf, ErrorCodes, monthDates, monthlyDueBy, MonthlyReport, monthlyReport, MonthlyReviewDto, Page, todayInShanghai, weeksOverlappingMonth } from '@shian/shared';
 import { AppError, notFound } from '../common/app-error';
 import type { Caller } from '../common/caller';
-import { pageOf } from '../common/pagination';
-import { applyScope } from '../common/region-scope';
 import { isUniqueViolation } from '../common/sql';
 import { DailyCheck } from '../daily-checks/daily-check.entity';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { IdempotencyService, Replayable } from '../idempotency/idempotency.service';
 import { ChainHead } from '../integrity/chain.entities';
 import { ChainService } from '../integrity/chain.service';
+import { SubmittedRecordReader } from '../integrity/submitted-record-reader';
 import { hashContent, monthlyReviewContent } from '../integrity/record-content';
 import { ProblemsService } from '../problems/problems.service';
 import { WeeklyInvestigation } from '../weekly-investigations/weekly-investigation.entity';
@@ -33,6 +32,8 @@ export class MonthlyReviewsService {
     @Inject(ChainService) private readonly chain: ChainService,
     @Inject(ProblemsService) private readonly problems: ProblemsService,
   ) {}
+
+  private readonly reader = new SubmittedRecordReader(this.ds, MonthlyReview, 'month', '月调度纪要');
 
   /** The principal's minutes of the month's review; late after the month ended, 409 for a second. */
   async submit(caller: Caller, key: string | undefined, dto: CreateMonthlyReviewDto, now = new Date()): Promise<Replayable<MonthlyReviewDto>> {
@@ -157,33 +158,18 @@ export class MonthlyReviewsService {
     return caller.enterpriseId;
   }
 
-  async list(caller: Caller, q: ListMonthlyReviewsQuery): Promise<Page<MonthlyReviewDto>> {
-    const { page, pageSize, skip } = pageOf(q);
-    const qb = this.ds.getRepository(MonthlyReview).createQueryBuilder('m').innerJoin(Enterprise, 'e', 'e.id = m.enterpriseId').addSelect('e.name', 'enterprise_name');
-    applyScope(qb, caller, { region: 'm.regionCode', enterprise: 'm.enterpriseId' });
-    qb.andWhere('m.isCurrent = :current', { current: true });
-    if (q.from) qb.andWhere('m.month >= :from', { from: q.from });
-    if (q.to) qb.andWhere('m.month <= :to', { to: q.to });
-    if (q.regionCode) qb.andWhere('m.regionCode LIKE :region', { region: `${q.regionCode}%` });
-    if (q.enterpriseId) qb.andWhere('m.enterpriseId = :enterpriseId', { enterpriseId: q.enterpriseId });
-    const total = await qb.getCount();
-    const { entities, raw } = await qb.orderBy('m.month', 'DESC').addOrderBy('m.submittedAt', 'DESC').addOrderBy('m.id', 'ASC').offset(skip).limit(pageSize).getRawAndEntities();
-    const names = new Map(raw.map((r: Record<string, unknown>) => [String(r.m_id), String(r.enterprise_name)]));
-    return { items: entities.map((row) => this.toDto(row, names.get(row.id) ?? '')), total, page, pageSize };
+  list(caller: Caller, q: ListMonthlyReviewsQuery): Promise<Page<MonthlyReviewDto>> {
+    return this.reader.list(caller, q, (row, name) => this.toDto(row, name));
   }
 
   async findOne(caller: Caller, id: string): Promise<MonthlyReviewDto> {
-    const qb = this.ds.getRepository(MonthlyReview).createQueryBuilder('m').where('m.id = :id', { id });
-    const row = await applyScope(qb, caller, { region: 'm.regionCode', enterprise: 'm.enterpriseId' }).getOne();
-    if (!row) throw notFound('月调度纪要');
-    const enterprise = await this.ds.getRepository(Enterprise).findOneOrFail({ where: { id: row.enterpriseId }, select: { id: true, name: true } });
-    return this.toDto(row, enterprise.name);
+    const { row, enterpriseName } = await this.reader.findOne(caller, id);
+    return this.toDto(row, enterpriseName);
   }
 
   async versions(caller: Caller, id: string): Promise<MonthlyReviewDto[]> {
-    const one = await this.findOne(caller, id);
-    const rows = await this.ds.getRepository(MonthlyReview).find({ where: { enterpriseId: one.enterpriseId, month: one.month }, order: { version: 'ASC' } });
-    return rows.map((r) => this.toDto(r, one.enterpriseName));
+    const { rows, enterpriseName } = await this.reader.versions(caller, id);
+    return rows.map((r) => this.toDto(r, enterpriseName));
   }
 
   private toDto(r: MonthlyReview, enterpriseName: string): MonthlyReviewDto {

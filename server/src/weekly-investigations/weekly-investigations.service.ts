@@ -20,8 +20,6 @@ import {
 import { User } from '../auth/user.entity';
 import { AppError, notFound } from '../common/app-error';
 import type { Caller } from '../common/caller';
-import { pageOf } from '../common/pagination';
-import { applyScope } from '../common/region-scope';
 import { isUniqueViolation } from '../common/sql';
 import { validationFailed } from '../common/validation';
 import { DailyCheck } from '../daily-checks/daily-check.entity';
@@ -30,6 +28,7 @@ import { FilesService } from '../files/files.service';
 import { IdempotencyService, Replayable } from '../idempotency/idempotency.service';
 import { ChainHead } from '../integrity/chain.entities';
 import { ChainService } from '../integrity/chain.service';
+import { SubmittedRecordReader } from '../integrity/submitted-record-reader';
 import { hashContent, weeklyInvestigationContent } from '../integrity/record-content';
 import { ProblemsService } from '../problems/problems.service';
 import { RiskList } from '../risk-lists/risk-list.entity';
@@ -61,6 +60,8 @@ export class WeeklyInvestigationsService {
     @Inject(ProblemsService) private readonly problems: ProblemsService,
     @Inject(FilesService) private readonly files: FilesService,
   ) {}
+
+  private readonly reader = new SubmittedRecordReader(this.ds, WeeklyInvestigation, 'week', '周排查报告');
 
   /**
    * The director's weekly report for a week (the officer's where the business has no director).
@@ -191,34 +192,18 @@ export class WeeklyInvestigationsService {
     return caller.enterpriseId;
   }
 
-  async list(caller: Caller, q: ListWeeklyInvestigationsQuery): Promise<Page<WeeklyInvestigationDto>> {
-    const { page, pageSize, skip } = pageOf(q);
-    const qb = this.ds.getRepository(WeeklyInvestigation).createQueryBuilder('w').innerJoin(Enterprise, 'e', 'e.id = w.enterpriseId').addSelect('e.name', 'enterprise_name');
-    applyScope(qb, caller, { region: 'w.regionCode', enterprise: 'w.enterpriseId' });
-    qb.andWhere('w.isCurrent = :current', { current: true });
-    if (q.from) qb.andWhere('w.week >= :from', { from: q.from });
-    if (q.to) qb.andWhere('w.week <= :to', { to: q.to });
-    if (q.regionCode) qb.andWhere('w.regionCode LIKE :region', { region: `${q.regionCode}%` });
-    if (q.enterpriseId) qb.andWhere('w.enterpriseId = :enterpriseId', { enterpriseId: q.enterpriseId });
-    const total = await qb.getCount();
-    const { entities, raw } = await qb.orderBy('w.week', 'DESC').addOrderBy('w.submittedAt', 'DESC').addOrderBy('w.id', 'ASC').offset(skip).limit(pageSize).getRawAndEntities();
-    const names = new Map(raw.map((r: Record<string, unknown>) => [String(r.w_id), String(r.enterprise_name)]));
-    return { items: entities.map((row) => this.toDto(row, names.get(row.id) ?? '')), total, page, pageSize };
+  list(caller: Caller, q: ListWeeklyInvestigationsQuery): Promise<Page<WeeklyInvestigationDto>> {
+    return this.reader.list(caller, q, (row, name) => this.toDto(row, name));
   }
 
   async findOne(caller: Caller, id: string): Promise<WeeklyInvestigationDto> {
-    const qb = this.ds.getRepository(WeeklyInvestigation).createQueryBuilder('w').where('w.id = :id', { id });
-    const row = await applyScope(qb, caller, { region: 'w.regionCode', enterprise: 'w.enterpriseId' }).getOne();
-    if (!row) throw notFound('周排查报告');
-    const enterprise = await this.ds.getRepository(Enterprise).findOneOrFail({ where: { id: row.enterpriseId }, select: { id: true, name: true } });
-    return this.toDto(row, enterprise.name);
+    const { row, enterpriseName } = await this.reader.findOne(caller, id);
+    return this.toDto(row, enterpriseName);
   }
 
-  /** Every version of the record's week, oldest first. */
   async versions(caller: Caller, id: string): Promise<WeeklyInvestigationDto[]> {
-    const one = await this.findOne(caller, id);
-    const rows = await this.ds.getRepository(WeeklyInvestigation).find({ where: { enterpriseId: one.enterpriseId, week: one.week }, order: { version: 'ASC' } });
-    return rows.map((r) => this.toDto(r, one.enterpriseName));
+    const { rows, enterpriseName } = await this.reader.versions(caller, id);
+    return rows.map((r) => this.toDto(r, enterpriseName));
   }
 
   private toDto(r: WeeklyInvestigation, enterpriseName: string): WeeklyInvestigationDto {

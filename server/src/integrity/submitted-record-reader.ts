@@ -1,0 +1,67 @@
+// Reading submitted records the same way for every kind: current versions only in lists, any
+// version by id, the whole version history — always through the caller's scope.
+import { DataSource, EntityTarget, FindOptionsWhere } from 'typeorm';
+import type { Page } from '@shian/shared';
+import { notFound } from '../common/app-error';
+import type { Caller } from '../common/caller';
+import { pageOf, PageQuery } from '../common/pagination';
+import { applyScope } from '../common/region-scope';
+import { Enterprise } from '../enterprises/enterprise.entity';
+import { SubmittedRecord } from './submitted-record';
+
+export interface RecordListQuery extends PageQuery {
+  /** Inclusive bounds on the period column ('YYYY-MM-DD', '2026-W48' or '2026-11': all sort as text). */
+  from?: string;
+  to?: string;
+  regionCode?: string;
+  enterpriseId?: string;
+}
+
+export class SubmittedRecordReader<T extends SubmittedRecord> {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly entity: EntityTarget<T>,
+    /** The property naming the record's period: businessDate, week or month. */
+    private readonly period: keyof T & string,
+    /** For 404s: 「每日检查记录不存在或无权查看」. */
+    private readonly label: string,
+  ) {}
+
+  async list<D>(caller: Caller, q: RecordListQuery, toDto: (row: T, enterpriseName: string) => D): Promise<Page<D>> {
+    const { page, pageSize, skip } = pageOf(q);
+    const qb = this.ds.getRepository(this.entity).createQueryBuilder('r').innerJoin(Enterprise, 'e', 'e.id = r.enterpriseId').addSelect('e.name', 'enterprise_name');
+    applyScope(qb, caller, { region: 'r.regionCode', enterprise: 'r.enterpriseId' });
+    qb.andWhere('r.isCurrent = :current', { current: true });
+    if (q.from) qb.andWhere(`r.${this.period} >= :from`, { from: q.from });
+    if (q.to) qb.andWhere(`r.${this.period} <= :to`, { to: q.to });
+    if (q.regionCode) qb.andWhere('r.regionCode LIKE :region', { region: `${q.regionCode}%` });
+    if (q.enterpriseId) qb.andWhere('r.enterpriseId = :enterpriseId', { enterpriseId: q.enterpriseId });
+    const total = await qb.getCount();
+    const { entities, raw } = await qb
+      .orderBy(`r.${this.period}`, 'DESC')
+      .addOrderBy('r.submittedAt', 'DESC')
+      .addOrderBy('r.id', 'ASC')
+      .offset(skip)
+      .limit(pageSize)
+      .getRawAndEntities();
+    const names = new Map(raw.map((r: Record<string, unknown>) => [String(r.r_id), String(r.enterprise_name)]));
+    return { items: entities.map((row) => toDto(row, names.get(row.id) ?? '')), total, page, pageSize };
+  }
+
+  /** Any version by id, within scope; out of scope answers like missing. */
+  async findOne(caller: Caller, id: string): Promise<{ row: T; enterpriseName: string }> {
+    const qb = this.ds.getRepository(this.entity).createQueryBuilder('r').where('r.id = :id', { id });
+    const row = await applyScope(qb, caller, { region: 'r.regionCode', enterprise: 'r.enterpriseId' }).getOne();
+    if (!row) throw notFound(this.label);
+    const enterprise = await this.ds.getRepository(Enterprise).findOneOrFail({ where: { id: row.enterpriseId }, select: { id: true, name: true } });
+    return { row, enterpriseName: enterprise.name };
+  }
+
+  /** Every version of the record's period, oldest first: officials see the history. */
+  async versions(caller: Caller, id: string): Promise<{ rows: T[]; enterpriseName: string }> {
+    const { row, enterpriseName } = await this.findOne(caller, id);
+    const where = { enterpriseId: row.enterpriseId, [this.period]: row[this.period] } as FindOptionsWhere<T>;
+    const rows = await this.ds.getRepository(this.entity).find({ where, order: { version: 'ASC' } as never });
+    return { rows, enterpriseName };
+  }
+}
