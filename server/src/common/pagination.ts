@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsRegionCode } from './decorators';
 import { MAX_PAGE_SIZE } from '@shian/shared';
 
 /** Query strings are text: only plain digits become numbers; '1e20', '0x10' or '' stay invalid. */
@@ -29,4 +30,17 @@ export function pageOf(q: PageQuery): { page: number; pageSize: number; skip: nu
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 20;
   return { page, pageSize, skip: (page - 1) * pageSize };
+}
+
+/** A paged list that officials narrow to a part of their region or to one business. */
+export class ScopedListQuery extends PageQuery {
+  @ApiPropertyOptional({ example: '150102', description: '区划代码（限本辖区内）' })
+  @IsOptional()
+  @IsRegionCode()
+  regionCode?: string;
+
+  @ApiPropertyOptional({ description: '企业ID' })
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string;
 }

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { DailyCheckAmendRequest, DailyCheckCreateRequest, DailyCheckListQuery } from '@shian/shared';
-import { IsBusinessDate, IsRegionCode, Trim } from '../../common/decorators';
-import { PageQuery } from '../../common/pagination';
+import { IsBusinessDate, Trim } from '../../common/decorators';
+import { ScopedListQuery } from '../../common/pagination';
 import { CheckItemAnswerDto } from '../../common/check-item-answer.dto';
 
 export class CreateDailyCheckDto implements DailyCheckCreateRequest {
@@ -50,7 +50,7 @@ export class AmendDailyCheckDto implements DailyCheckAmendRequest {
   remarks?: string;
 }
 
-export class ListDailyChecksQuery extends PageQuery implements DailyCheckListQuery {
+export class ListDailyChecksQuery extends ScopedListQuery implements DailyCheckListQuery {
   @ApiPropertyOptional({ example: '2026-11-01' })
   @IsOptional()
   @IsBusinessDate()
@@ -60,14 +60,4 @@ export class ListDailyChecksQuery extends PageQuery implements DailyCheckListQue
   @IsOptional()
   @IsBusinessDate()
   to?: string;
-
-  @ApiPropertyOptional({ example: '150102', description: '区划代码（限本辖区内）' })
-  @IsOptional()
-  @IsRegionCode()
-  regionCode?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  enterpriseId?: string;
 }

@@ -1,10 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { MonthlyReviewAmendRequest, MonthlyReviewCreateRequest, PeriodRecordListQuery } from '@shian/shared';
-import { IsBusinessDate, IsRegionCode, Trim } from '../../common/decorators';
-import { PageQuery } from '../../common/pagination';
+import { IsBusinessDate, Trim } from '../../common/decorators';
+import { ScopedListQuery } from '../../common/pagination';
 import { IsConfirmed, IsMonthKey } from '../../common/decorators';
 
 /** A list of lines, each trimmed (so ['  '] is an empty line, refused) and at most `maxLength` long. */
@@ -79,7 +79,7 @@ export class MonthQuery {
   month!: string;
 }
 
-export class ListMonthlyReviewsQuery extends PageQuery implements PeriodRecordListQuery {
+export class ListMonthlyReviewsQuery extends ScopedListQuery implements PeriodRecordListQuery {
   @ApiPropertyOptional({ example: '2026-01', description: '起始月份' })
   @IsOptional()
   @IsMonthKey()
@@ -89,14 +89,4 @@ export class ListMonthlyReviewsQuery extends PageQuery implements PeriodRecordLi
   @IsOptional()
   @IsMonthKey()
   to?: string;
-
-  @ApiPropertyOptional({ example: '150102' })
-  @IsOptional()
-  @IsRegionCode()
-  regionCode?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  enterpriseId?: string;
 }

@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { PROBLEM_STATUSES, ProblemListQuery, ProblemStatus } from '@shian/shared';
-import { IsBusinessDate, IsRegionCode } from '../../common/decorators';
-import { PageQuery } from '../../common/pagination';
+import { IsBusinessDate } from '../../common/decorators';
+import { ScopedListQuery } from '../../common/pagination';
 
-export class ListProblemsQuery extends PageQuery implements ProblemListQuery {
+export class ListProblemsQuery extends ScopedListQuery implements ProblemListQuery {
   @ApiPropertyOptional({ enum: PROBLEM_STATUSES, description: 'open 待整改 / resolved 已整改 / superseded 所在记录已更正' })
   @IsOptional()
   @IsIn(PROBLEM_STATUSES)
@@ -19,14 +19,4 @@ export class ListProblemsQuery extends PageQuery implements ProblemListQuery {
   @IsOptional()
   @IsBusinessDate()
   to?: string;
-
-  @ApiPropertyOptional({ example: '150102' })
-  @IsOptional()
-  @IsRegionCode()
-  regionCode?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  enterpriseId?: string;
 }

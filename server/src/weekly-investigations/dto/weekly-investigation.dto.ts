@@ -9,9 +9,9 @@ import {
   WeeklyInvestigationCreateRequest,
   WeeklyMeasure,
 } from '@shian/shared';
-import { IsBusinessDate, IsConfirmed, IsIsoWeek, IsRegionCode, Trim } from '../../common/decorators';
+import { IsBusinessDate, IsConfirmed, IsIsoWeek, Trim } from '../../common/decorators';
 import { CheckItemAnswerDto } from '../../common/check-item-answer.dto';
-import { PageQuery } from '../../common/pagination';
+import { ScopedListQuery } from '../../common/pagination';
 
 export class WeeklyHazardDto implements WeeklyHazard {
   @ApiProperty({ example: '冷藏柜温度计损坏', description: '本次排查发现的隐患' })
@@ -127,7 +127,7 @@ export class WeekQuery {
   week!: string;
 }
 
-export class ListWeeklyInvestigationsQuery extends PageQuery implements PeriodRecordListQuery {
+export class ListWeeklyInvestigationsQuery extends ScopedListQuery implements PeriodRecordListQuery {
   @ApiPropertyOptional({ example: '2026-W40', description: '起始周次' })
   @IsOptional()
   @IsIsoWeek()
@@ -137,14 +137,4 @@ export class ListWeeklyInvestigationsQuery extends PageQuery implements PeriodRe
   @IsOptional()
   @IsIsoWeek()
   to?: string;
-
-  @ApiPropertyOptional({ example: '150102' })
-  @IsOptional()
-  @IsRegionCode()
-  regionCode?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  enterpriseId?: string;
 }
