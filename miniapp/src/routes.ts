@@ -15,6 +15,7 @@ export const SUBPACKAGES = {
       home: 'pages/home/index',
       dailyCheck: 'pages/daily-check/index',
       dailyCheckDetail: 'pages/daily-check-detail/index',
+      riskList: 'pages/risk-list/index',
     },
   },
   official: {

@@ -1,7 +1,7 @@
 // Request and response shapes of the HTTP API, used by the server's DTOs and the miniapp client.
 import { BusinessType, CadreLevel, Grade, Role } from './enums';
 import type { ControlOwner, EnterpriseRiskItem, RiskControlItem } from './risk-lists/types';
-import type { DailyCheckItemAnswer } from './checklists/daily-minimal';
+import type { DailyCheckItemAnswer } from './checklists/answers';
 
 /** A stored answer keeps the item as it was asked, so the record reads on its own in the archive. */
 export interface DailyCheckItemRecord extends DailyCheckItemAnswer {

@@ -6,7 +6,7 @@ export * from './api';
 export * from './identifiers/uscc';
 export * from './identifiers/licence';
 export * from './identifiers/phone';
-export * from './checklists/daily-minimal';
+export * from './checklists/answers';
 export * from './regulations';
 export * from './risk-lists';
 export * from './records';

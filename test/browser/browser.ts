@@ -1,7 +1,7 @@
 // Headless Chromium from the Debian package (never downloaded), with a phone-sized viewport.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../support/server';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -60,22 +60,33 @@ export function watchPage(page: Page): string[] {
 }
 
 let shot = 0;
+let storyDir = ARTIFACTS_DIR;
 
-/** Empties test/artifacts/ of earlier screenshots. */
-export function resetArtifacts(): void {
-  rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
-  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+/**
+ * Starts a story's screenshots in test/artifacts/<db>/<story>/, emptied of earlier ones; each
+ * spec file has its own folder, so running one story keeps the others' screenshots.
+ */
+export function resetArtifacts(story: string): void {
+  storyDir = resolve(ARTIFACTS_DIR, story);
+  rmSync(storyDir, { recursive: true, force: true });
+  mkdirSync(storyDir, { recursive: true });
   shot = 0;
 }
 /**
- * Screenshot of the whole current page into test/artifacts/, numbered in story order. Taro's H5
+ * Screenshot of the whole current page into the story's folder, numbered in story order. Taro's H5
  * pages scroll inside their own container, so the viewport is stretched to the content height
  * for the shot (after the page-transition animation has settled).
  */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
+  mkdirSync(storyDir, { recursive: true });
   shot += 1;
   await page.waitForTimeout(400);
+  const path = resolve(storyDir, `${String(shot).padStart(2, '0')}-${name}.png`);
+  // What the phone shows right now (e.g. a sticky bar over scrolled content).
+  if (opts.fullPage === false) {
+    await page.screenshot({ path });
+    return;
+  }
   const viewport = page.viewportSize();
   const height = await page.evaluate(() => {
     const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((el) => el.offsetParent !== null || getComputedStyle(el).display !== 'none');
@@ -84,8 +95,57 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   });
   if (viewport && height > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.min(height, 6000) });
   try {
-    await page.screenshot({ path: resolve(ARTIFACTS_DIR, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+    await page.screenshot({ path, fullPage: true });
   } finally {
     if (viewport && height > viewport.height) await page.setViewportSize(viewport);
+  }
+}
+
+/**
+ * The native input / textarea with this placeholder. Taro's H5 components put the placeholder on
+ * both the <taro-input-core> host element and the native field inside it; we type into the latter.
+ */
+export function field(scope: Page | Locator, placeholder: string): Locator {
+  return scope.locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`);
+}
+
+/** The NutUI button whose whole label is `label` (the host element takes the click, not its text). */
+export function buttonIn(scope: Page | Locator, label: string): Locator {
+  return scope.locator('.nut-button').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
+}
+
+/** Logs in through the login page. */
+export async function loginAs(ui: Locator, user: { phone: string; password: string }): Promise<void> {
+  await field(ui, '请输入手机号').fill(user.phone);
+  await field(ui, '请输入密码').fill(user.password);
+  await buttonIn(ui, '登录').click();
+}
+
+/** An access token for calling the API directly (test set-up, not the story itself). */
+export async function apiToken(baseUrl: string, user: { phone: string; password: string }): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(user),
+  });
+  if (res.status !== 200) throw new Error(`login ${user.phone} → ${res.status}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/** GET an API path as that user, parsed. */
+export async function apiGet<T>(baseUrl: string, token: string, path: string): Promise<T> {
+  const res = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 200) throw new Error(`GET ${path} → ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/** Runs a story; on failure adds a screenshot of the page as it was and the page errors / failed API calls. */
+export async function runStory(page: Page, events: string[], body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (e) {
+    await screenshot(page, 'FAILED').catch(() => undefined);
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new Error(`${msg}\n--- url: ${page.url()}\n--- browser events:\n${events.join('\n') || '(none)'}`);
   }
 }

@@ -1,15 +1,30 @@
-// The daily-check story in a real browser: an enterprise food-safety officer fills in and submits
-// today's check with one problem; a county regulator then finds it in the list and reads the
-// problem in the detail. Elements are found by their visible Chinese text.
+// The daily-check story in a real browser: an enterprise food-safety officer fills in today's check
+// from the business's own 风险管控清单 (全部符合, then one item 不符合) and submits it; a county
+// regulator then finds it in the list and reads the problem in the detail. Elements are found by
+// their visible Chinese text.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { CheckResult, IDEMPOTENCY_HEADER, MINIMAL_DAILY_CHECKLIST, addDays, todayInShanghai, type LoginResponse } from '@shian/shared';
+import { CheckResult, IDEMPOTENCY_HEADER, addDays, itemsDue, todayInShanghai, type DailyCheckDto, type EnterpriseRiskItem, type RiskListDto } from '@shian/shared';
 import { startServer, type RunningServer } from '../support/server';
-import { assertH5Built, launchBrowser, resetArtifacts, newPhoneContext, screenshot, watchPage } from './browser';
+import {
+  apiGet,
+  apiToken,
+  assertH5Built,
+  buttonIn,
+  field,
+  launchBrowser,
+  loginAs,
+  newPhoneContext,
+  resetArtifacts,
+  runStory,
+  screenshot,
+  watchPage,
+} from './browser';
 
 const OFFICER = { phone: '13900000001', password: 'Demo@2026' };
 const REGULATOR = { phone: '13900000005', password: 'Demo@2026' };
-const FAILING = MINIMAL_DAILY_CHECKLIST[2];
+/** 有害生物防制 (catering template): the item found failing. */
+const FAILING_CODE = 'CY-D24';
 const PROBLEM = '后厨防蝇帘破损，垃圾桶未加盖';
 const MEASURE = '更换防蝇帘，垃圾桶加盖';
 
@@ -19,29 +34,18 @@ let page: Page;
 let events: string[] = [];
 /** The app's content; Taro's (hidden) H5 navigation bar repeats the page title outside it. */
 let ui: Locator;
+/** The officer's business's daily items, as the form asks them. */
+let due: EnterpriseRiskItem[];
+let failing: EnterpriseRiskItem;
+/** Yesterday's record, submitted through the API in the second story. */
+let yesterdayId = '';
 
-/**
- * The native input / textarea with this placeholder. Taro's H5 components put the placeholder on
- * both the <taro-input-core> host element and the native field inside it; we type into the latter.
- */
-function field(scope: Page | Locator, placeholder: string): Locator {
-  return scope.locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`);
-}
-
-/** The NutUI button whose whole label is `label` (the host element takes the click, not its text). */
-function button(label: string): Locator {
-  return ui.locator('.nut-button').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
-}
-
-async function login(phone: string, password: string): Promise<void> {
-  await field(ui, '请输入手机号').fill(phone);
-  await field(ui, '请输入密码').fill(password);
-  await button('登录').click();
-}
+const button = (label: string) => buttonIn(ui, label);
+const story = (body: () => Promise<void>) => runStory(page, events, body);
 
 beforeAll(async () => {
   assertH5Built();
-  resetArtifacts();
+  resetArtifacts('daily-check');
   server = await startServer();
   browser = await launchBrowser();
   const context = await newPhoneContext(browser, server.baseUrl);
@@ -49,6 +53,9 @@ beforeAll(async () => {
   page = await context.newPage();
   events = watchPage(page);
   ui = page.locator('#app');
+  const list = await apiGet<RiskListDto>(server.baseUrl, await apiToken(server.baseUrl, OFFICER), '/api/risk-lists/mine');
+  due = itemsDue(list.items, 'daily');
+  failing = due.find((i) => i.code === FAILING_CODE) ?? due[2];
 });
 
 afterAll(async () => {
@@ -56,57 +63,59 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** On failure: a screenshot of the page as it was, and the page errors / failed API calls. */
-async function story(body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (e) {
-    await screenshot(page, 'FAILED').catch(() => undefined);
-    const msg = e instanceof Error ? e.message : String(e);
-    throw new Error(`${msg}\n--- url: ${page.url()}\n--- browser events:\n${events.join('\n') || '(none)'}`);
-  }
-}
-
 test('officer submits today’s check with a problem; regulator sees it', () => story(async () => {
   const today = todayInShanghai();
+  expect(due.length).toBe(24);
 
-  // 1. Officer logs in and lands on the enterprise home.
+  // 1. Officer logs in and lands on the enterprise home, which also shows the list the check asks.
   await page.goto('/');
   await field(ui, '请输入手机号').waitFor();
   await screenshot(page, 'login');
-  await login(OFFICER.phone, OFFICER.password);
+  await loginAs(ui, OFFICER);
   await ui.getByText('填写今日检查').waitFor();
   await ui.getByText('未提交', { exact: true }).waitFor();
+  await ui.getByText(`日管控 ${due.length} 项 / 周排查 10 项 / 不适用 0 项`, { exact: true }).waitFor();
   const enterpriseName = ((await ui.locator('.ent-home__name').textContent()) ?? '').trim();
   expect(enterpriseName).not.toBe('');
   await screenshot(page, 'enterprise-home');
 
-  // 2. Fills today's check: one item 不符合 with problem and measure, the rest 符合.
+  // 2. Opens today's check: the list's daily items by stage, each measure asked with its method.
+  // The connection drops just then: the form uses the list the home page saved on the phone.
+  await page.route('**/api/risk-lists/mine', (route) => route.abort('internetdisconnected'), { times: 1 });
   await button('填写今日检查').click();
-  await ui.getByText(MINIMAL_DAILY_CHECKLIST[0].text).waitFor();
+  await ui.getByText('网络不可用，按本机保存的清单填写；恢复网络后即可提交。', { exact: true }).waitFor();
+  await ui.getByText(due[0].measure, { exact: true }).waitFor();
+  await ui.locator('.dc__stage').filter({ hasText: failing.stage }).waitFor();
+  await ui.getByText(`检查方法：${failing.method}`, { exact: true }).first().waitFor();
+  await ui.getByText(`已填写 0/${due.length} 项，0 项不符合`, { exact: true }).waitFor();
   await screenshot(page, 'daily-check-empty');
 
   // Submitting with nothing answered names the missing items.
   await button('提交检查').click();
-  await ui.getByText(`还有 ${MINIMAL_DAILY_CHECKLIST.length} 项需要完善：D01`, { exact: false }).waitFor();
-  await expect(ui.getByText('请选择检查结果', { exact: false }).count()).resolves.toBe(MINIMAL_DAILY_CHECKLIST.length);
+  await ui.getByText(`还有 ${due.length} 项需要完善：${due[0].code}`, { exact: false }).waitFor();
+  await expect(ui.getByText('请选择检查结果', { exact: false }).count()).resolves.toBe(due.length);
 
-  for (const item of MINIMAL_DAILY_CHECKLIST) {
-    const card = ui.locator('.dc__item').filter({ hasText: item.text });
-    await card.getByText(item === FAILING ? '不符合' : '符合', { exact: true }).click();
-  }
-  const failCard = ui.locator('.dc__item').filter({ hasText: FAILING.text });
+  // 全部符合 answers everything at once; then one item is changed to 不符合 with problem and measure.
+  await button('全部符合').click();
+  await ui.getByText(`已填写 ${due.length}/${due.length} 项，0 项不符合`, { exact: true }).waitFor();
+  expect(await ui.getByText('请选择检查结果', { exact: false }).count()).toBe(0);
+  const failCard = ui.locator('.dc__item').filter({ hasText: failing.measure });
+  await failCard.getByText('不符合', { exact: true }).click();
   await field(failCard, '请描述发现的问题').fill(PROBLEM);
   await field(failCard, '请填写采取的整改措施').fill(MEASURE);
   await failCard.getByText('已当场整改', { exact: true }).click();
-  const filled = `已填写 ${MINIMAL_DAILY_CHECKLIST.length}/${MINIMAL_DAILY_CHECKLIST.length} 项`;
-  await ui.getByText(filled, { exact: false }).waitFor();
+  const filled = `已填写 ${due.length}/${due.length} 项，1 项不符合`;
+  await ui.getByText(filled, { exact: true }).waitFor();
+  // Pressing 全部符合 again leaves the 不符合 answer as it is.
+  await button('全部符合').click();
+  await ui.getByText(filled, { exact: true }).waitFor();
   await screenshot(page, 'daily-check-filled');
 
   // The draft is saved as the user types: a reload restores it.
   await page.reload();
   await ui.getByText('已恢复上次未提交的草稿', { exact: true }).waitFor();
-  await ui.getByText(filled, { exact: false }).waitFor();
+  expect(await ui.getByText('网络不可用', { exact: false }).count()).toBe(0);
+  await ui.getByText(filled, { exact: true }).waitFor();
   await expect(field(failCard, '请描述发现的问题').inputValue()).resolves.toBe(PROBLEM);
 
   // 3. Submits; the first response is lost on the way back (the server did store the record).
@@ -147,47 +156,44 @@ test('officer submits today’s check with a problem; regulator sees it', () => 
   await field(ui, '请输入手机号').waitFor();
 
   // 6. County regulator logs in: the list shows the enterprise's record for today.
-  await login(REGULATOR.phone, REGULATOR.password);
+  await loginAs(ui, REGULATOR);
   const record = ui.locator('.nut-cell').filter({ hasText: enterpriseName }).filter({ hasText: today });
   await record.first().waitFor();
   await expect(record.first().getByText('1 项问题', { exact: true }).count()).resolves.toBe(1);
   await screenshot(page, 'official-list');
 
-  // 7. Opens the detail and reads the problem.
+  // 7. Opens the detail and reads the problem, under the item's stage as it was asked.
   await record.first().click();
   await ui.getByText(`问题：${PROBLEM}`, { exact: true }).waitFor();
   await ui.getByText(`措施：${MEASURE}`, { exact: true }).waitFor();
-  await ui.getByText(FAILING.text, { exact: true }).waitFor();
+  await ui.getByText(failing.measure, { exact: true }).waitFor();
+  await ui.locator('.section-title').filter({ hasText: failing.stage }).waitFor();
+  await ui.getByText('依据：风险管控清单第 1 版', { exact: true }).waitFor();
+  // A first submission with no corrections has no version history to show.
+  expect(await ui.getByText('历史版本', { exact: true }).count()).toBe(0);
   await screenshot(page, 'official-detail');
 }));
 
 test('a second submission for the same day is refused and links to the first one', () => story(async () => {
   // Yesterday's check was already submitted (through the API) — after the day ended, so late.
   const date = addDays(todayInShanghai(), -1);
-  const loginRes = await fetch(`${server.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(OFFICER),
-  });
-  expect(loginRes.status).toBe(200);
-  const { accessToken } = (await loginRes.json()) as LoginResponse;
+  const accessToken = await apiToken(server.baseUrl, OFFICER);
   const created = await fetch(`${server.baseUrl}/api/daily-checks`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}`, [IDEMPOTENCY_HEADER]: randomUUID() },
-    body: JSON.stringify({ businessDate: date, items: MINIMAL_DAILY_CHECKLIST.map((i) => ({ code: i.code, result: CheckResult.Pass })) }),
+    body: JSON.stringify({ businessDate: date, items: due.map((i) => ({ code: i.code, result: CheckResult.Pass })) }),
   });
   expect(created.status).toBe(201);
+  yesterdayId = ((await created.json()) as DailyCheckDto).id;
 
   // In the browser, the officer fills in a draft for the same day and submits it.
   await page.evaluate(() => localStorage.clear());
   await page.goto('/');
-  await login(OFFICER.phone, OFFICER.password);
+  await loginAs(ui, OFFICER);
   await button('查看今日检查').waitFor();
   await page.goto(`/#/packages/enterprise/pages/daily-check/index?date=${date}`);
-  await ui.getByText(MINIMAL_DAILY_CHECKLIST[0].text).waitFor();
-  for (const item of MINIMAL_DAILY_CHECKLIST) {
-    await ui.locator('.dc__item').filter({ hasText: item.text }).getByText('不适用', { exact: true }).click();
-  }
+  await ui.getByText(due[0].measure, { exact: true }).waitFor();
+  await button('全部符合').click();
   await button('提交检查').click();
   await ui.locator('.dc__summary').getByText('不能重复提交', { exact: false }).waitFor();
   await screenshot(page, 'daily-check-conflict');
@@ -197,4 +203,43 @@ test('a second submission for the same day is refused and links to the first one
   await ui.getByText('零风险', { exact: true }).waitFor();
   await ui.getByText('逾期', { exact: true }).waitFor();
   await screenshot(page, 'daily-check-existing');
+}));
+
+test('a corrected record shows its version, the reason and the history', () => story(async () => {
+  // Yesterday's record is corrected (through the API): one item was in fact 不符合.
+  expect(yesterdayId).not.toBe('');
+  const reason = '复核发现留样记录漏记，补充更正';
+  const accessToken = await apiToken(server.baseUrl, OFFICER);
+  const amended = await fetch(`${server.baseUrl}/api/daily-checks/${yesterdayId}/versions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}`, [IDEMPOTENCY_HEADER]: randomUUID() },
+    body: JSON.stringify({
+      reason,
+      items: due.map((i) =>
+        i.code === failing.code
+          ? { code: i.code, result: CheckResult.Fail, problem: PROBLEM, measure: MEASURE, fixedOnSpot: true }
+          : { code: i.code, result: CheckResult.Pass },
+      ),
+    }),
+  });
+  expect(amended.status).toBe(201);
+  const v2 = (await amended.json()) as DailyCheckDto;
+
+  // The detail of the correction: 第 2 版, why, and both versions listed.
+  await page.goto(`/#/packages/enterprise/pages/daily-check-detail/index?id=${v2.id}`);
+  await ui.getByText(`更正原因：${reason}`, { exact: true }).first().waitFor();
+  await ui.locator('.detail__title-row').getByText('第 2 版', { exact: true }).waitFor();
+  await ui.getByText('历史版本', { exact: true }).waitFor();
+  const versions = ui.locator('.detail__version');
+  await expect(versions.count()).resolves.toBe(2);
+  await versions.nth(0).getByText('原始提交', { exact: true }).waitFor();
+  await versions.nth(1).getByText('当前版本', { exact: true }).waitFor();
+  await ui.getByText(`问题：${PROBLEM}`, { exact: true }).waitFor();
+  await screenshot(page, 'daily-check-corrected');
+
+  // The original stays readable, marked as replaced.
+  await versions.nth(0).click();
+  await ui.getByText('此版本已被更正，以最新版本为准', { exact: true }).waitFor();
+  await ui.getByText('零风险', { exact: true }).waitFor();
+  await screenshot(page, 'daily-check-original');
 }));

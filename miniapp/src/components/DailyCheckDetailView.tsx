@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
-import { CHECK_RESULT_LABELS, CheckResult, MINIMAL_DAILY_CHECKLIST, type DailyCheckDto } from '@shian/shared';
+import { CHECK_RESULT_LABELS, CheckResult, type DailyCheckDto, type DailyCheckItemRecord } from '@shian/shared';
 import { formatBusinessDate, formatShanghaiDateTime } from '../platform/format';
 import { CheckStatusTags } from './CheckStatusTags';
 import './DailyCheckDetailView.css';
@@ -11,52 +11,103 @@ const RESULT_TAG: Record<CheckResult, 'success' | 'danger' | 'default'> = {
   [CheckResult.NotApplicable]: 'default',
 };
 
-/** One submitted daily check: header, every item with its result, problems and measures. */
-export function DailyCheckDetailView({ check }: { check: DailyCheckDto }) {
-  const textOf = new Map(MINIMAL_DAILY_CHECKLIST.map((i) => [i.code, i]));
+/** The record's items by 环节, in the order answered; the texts are the record's own, as asked then. */
+function byStage(items: readonly DailyCheckItemRecord[]): Array<{ stage: string; items: DailyCheckItemRecord[] }> {
+  const groups: Array<{ stage: string; items: DailyCheckItemRecord[] }> = [];
+  for (const item of items) {
+    const stage = item.stage || '其他';
+    let group = groups.find((g) => g.stage === stage);
+    if (!group) groups.push((group = { stage, items: [] }));
+    group.items.push(item);
+  }
+  return groups;
+}
+
+export interface DailyCheckDetailViewProps {
+  check: DailyCheckDto;
+  /** Every version of the record's date, oldest first (when loaded). */
+  versions?: DailyCheckDto[];
+  /** Opens another version. */
+  onOpenVersion?: (id: string) => void;
+}
+
+/** One submitted daily check: header, every item with its result, problems and measures, and its versions. */
+export function DailyCheckDetailView({ check, versions, onOpenVersion }: DailyCheckDetailViewProps) {
+  const showVersions = !!versions && (check.version > 1 || versions.length > 1);
   return (
     <View>
       <View className="card">
-        <View className="card__title">{check.enterpriseName}</View>
+        <View className="detail__title-row">
+          <View className="card__title">{check.enterpriseName}</View>
+          {check.version > 1 || (versions?.length ?? 0) > 1 ? <Tag type="primary">{`第 ${check.version} 版`}</Tag> : null}
+        </View>
         <View className="muted">{`检查日期：${formatBusinessDate(check.businessDate)}`}</View>
         <View className="muted">{`检查人：${check.officerName}`}</View>
         <View className="muted">{`提交时间：${formatShanghaiDateTime(check.submittedAt)}`}</View>
+        <View className="muted">{`依据：风险管控清单第 ${check.riskListVersion} 版`}</View>
+        {check.amendReason ? <View className="detail__amend">{`更正原因：${check.amendReason}`}</View> : null}
+        {check.isCurrent ? null : <View className="detail__superseded">此版本已被更正，以最新版本为准</View>}
         <View className="detail__tags">
           <CheckStatusTags check={check} />
         </View>
       </View>
 
-      <View className="section-title">检查项目</View>
-      <View className="detail__list">
-        {check.items.map((item) => {
-          const def = textOf.get(item.code);
-          const failed = item.result === CheckResult.Fail;
-          return (
-            <View key={item.code} className="detail__item">
-              <View className="detail__item-head">
-                <Text className="detail__code">{item.code}</Text>
-                <Text className="detail__category">{def?.category ?? ''}</Text>
-                <Tag type={RESULT_TAG[item.result] ?? 'default'} plain={item.result === CheckResult.NotApplicable}>
-                  {CHECK_RESULT_LABELS[item.result] ?? item.result}
-                </Tag>
-              </View>
-              <View className="detail__text">{def?.text ?? item.code}</View>
-              {failed ? (
-                <View className="detail__problem">
-                  <View>{`问题：${item.problem ?? ''}`}</View>
-                  <View>{`措施：${item.measure ?? ''}`}</View>
-                  <View>{`当场整改：${item.fixedOnSpot ? '是' : '否'}`}</View>
+      {byStage(check.items).map((group) => (
+        <View key={group.stage}>
+          <View className="section-title">{group.stage}</View>
+          <View className="detail__list">
+            {group.items.map((item) => {
+              const failed = item.result === CheckResult.Fail;
+              return (
+                <View key={item.code} className="detail__item">
+                  <View className="detail__item-head">
+                    <Text className="detail__code">{item.code}</Text>
+                    <Tag type={RESULT_TAG[item.result] ?? 'default'} plain={item.result === CheckResult.NotApplicable}>
+                      {CHECK_RESULT_LABELS[item.result] ?? item.result}
+                    </Tag>
+                  </View>
+                  <View className="detail__text">{item.question || item.code}</View>
+                  {failed ? (
+                    <View className="detail__problem">
+                      <View>{`问题：${item.problem ?? ''}`}</View>
+                      <View>{`措施：${item.measure ?? ''}`}</View>
+                      <View>{`当场整改：${item.fixedOnSpot ? '是' : '否'}`}</View>
+                    </View>
+                  ) : null}
                 </View>
-              ) : null}
-            </View>
-          );
-        })}
-      </View>
+              );
+            })}
+          </View>
+        </View>
+      ))}
 
       {check.remarks ? (
         <View className="card detail__remarks">
           <View className="card__subtitle">备注</View>
           <View>{check.remarks}</View>
+        </View>
+      ) : null}
+
+      {showVersions ? (
+        <View>
+          <View className="section-title">历史版本</View>
+          <View className="detail__list">
+            {versions.map((v) => (
+              <View
+                key={v.id}
+                className={`detail__version${v.id === check.id ? ' detail__version--shown' : ''}`}
+                onClick={() => (v.id === check.id ? undefined : onOpenVersion?.(v.id))}
+              >
+                <View className="detail__item-head">
+                  <Text className="detail__code">{`第 ${v.version} 版`}</Text>
+                  <Text className="detail__category">{`${formatShanghaiDateTime(v.submittedAt)} · ${v.officerName}`}</Text>
+                  {v.isCurrent ? <Tag type="success">当前版本</Tag> : null}
+                </View>
+                <View className="muted">{v.amendReason ? `更正原因：${v.amendReason}` : '原始提交'}</View>
+                {v.id === check.id ? <View className="muted">正在查看</View> : null}
+              </View>
+            ))}
+          </View>
         </View>
       ) : null}
     </View>

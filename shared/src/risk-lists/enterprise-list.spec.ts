@@ -1,5 +1,5 @@
 import { CheckResult } from '../enums';
-import type { DailyCheckItemAnswer } from '../checklists/daily-minimal';
+import type { DailyCheckItemAnswer } from '../checklists/answers';
 import {
   addCustomItem,
   itemsDue,

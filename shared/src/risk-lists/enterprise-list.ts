@@ -3,7 +3,7 @@
 // Every edit returns a new array: the server stores each result as a new list version, and a
 // record keeps the version it was answered against, so an old record never changes meaning.
 import { CheckResult } from '../enums';
-import type { ChecklistProblem, DailyCheckItemAnswer } from '../checklists/daily-minimal';
+import type { ChecklistProblem, DailyCheckItemAnswer } from '../checklists/answers';
 import { CONTROL_CHECK_LABELS, CONTROL_FREQUENCIES, CONTROL_OWNERS } from './labels';
 import type { ControlFrequency, EnterpriseRiskItem, RiskControlItem, RiskListTemplate } from './types';
 
@@ -190,7 +190,7 @@ export function validateListEdit(before: readonly EnterpriseRiskItem[], after: r
 }
 
 /**
- * Checks one check's answers against the list, generalising validateDailyAnswers to any frequency:
+ * Checks one check's answers against the list, for either frequency:
  * every due item answered exactly once; codes not in the list, of the other frequency or marked
  * 不适用 refused; each 不符合 carries a problem, a measure and whether it was fixed (Order 60: take
  * measures at once).

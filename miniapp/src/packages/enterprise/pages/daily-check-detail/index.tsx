@@ -1,3 +1,5 @@
 import { DailyCheckDetailPage } from '../../../../components/DailyCheckDetailPage';
 
-export default DailyCheckDetailPage;
+export default function EnterpriseDailyCheckDetailPage() {
+  return <DailyCheckDetailPage route="enterprise.dailyCheckDetail" />;
+}

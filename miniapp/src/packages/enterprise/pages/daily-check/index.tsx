@@ -6,28 +6,39 @@ import {
   CHECK_RESULT_LABELS,
   CheckResult,
   ErrorCodes,
-  MINIMAL_DAILY_CHECKLIST,
   isBusinessDate,
+  itemsDue,
   todayInShanghai,
-  validateDailyAnswers,
+  validateAnswers,
   type DailyCheckDto,
+  type EnterpriseRiskItem,
+  type RiskListDto,
 } from '@shian/shared';
 import { ApiError, api, errorMessage } from '../../../../api';
 import { CheckStatusTags } from '../../../../components/CheckStatusTags';
 import { PageContainer } from '../../../../components/PageContainer';
-import { draftToAnswers, useDailyCheckDraft, type AnswerDraft } from '../../../../hooks/useDailyCheckDraft';
+import { useAsync } from '../../../../hooks/useAsync';
+import { draftToAnswers, useDailyCheckDraft, type AnswerDraft, type DraftListChange } from '../../../../hooks/useDailyCheckDraft';
 import { useSession } from '../../../../hooks/useSession';
 import { useToast } from '../../../../hooks/useToast';
 import { formatBusinessDate, formatShanghaiDateTime } from '../../../../platform/format';
 import { navigateBackOr, redirectTo, reLaunch } from '../../../../platform/nav';
+import { groupByStage, loadRiskList } from '../../risk-list';
 import './index.css';
 
 const RESULTS: CheckResult[] = [CheckResult.Pass, CheckResult.Fail, CheckResult.NotApplicable];
 
 type ItemErrors = Record<string, string[]>;
 
-/** Maps validation problems ('items[3].problem' or 'items' + message) to checklist item codes. */
-function problemsByItem(problems: Array<{ field: string; message: string }>, answerCodes: string[]): { byItem: ItemErrors; other: string[] } {
+/**
+ * Maps validation problems to the item codes shown: 'items[3].problem' by the answer's position,
+ * 'items' (an unanswered item) by the code the message names. Anything else is a general line.
+ */
+function problemsByItem(
+  problems: Array<{ field: string; message: string }>,
+  answerCodes: string[],
+  shown: ReadonlySet<string>,
+): { byItem: ItemErrors; other: string[] } {
   const byItem: ItemErrors = {};
   const other: string[] = [];
   for (const p of problems) {
@@ -35,35 +46,42 @@ function problemsByItem(problems: Array<{ field: string; message: string }>, ans
     let code: string | undefined = m ? answerCodes[Number(m[1] ?? m[2])] : undefined;
     let message = p.message;
     if (!code) {
-      // 'items': an unanswered checklist item, named in the message.
-      code = MINIMAL_DAILY_CHECKLIST.find((i) => p.message.includes(`「${i.code}`))?.code;
+      code = /「([^\s」]+)/.exec(p.message)?.[1];
       if (code && p.field === 'items') message = '请选择检查结果：符合 / 不符合 / 不适用';
     }
-    if (code) (byItem[code] ??= []).push(message);
+    if (code && shown.has(code)) (byItem[code] ??= []).push(message);
     else other.push(p.message);
   }
   return { byItem, other };
 }
 
+/** What adopting a newer list did to the draft, in one sentence. */
+function listChangeText(change: DraftListChange, unanswered: number): string {
+  const from = change.from ? `（草稿按第 ${change.from} 版填写）` : '';
+  const dropped = change.dropped.length ? `；${change.dropped.join('、')} 已不再检查，其答案已移除` : '';
+  const todo = unanswered > 0 ? `，请补填其余 ${unanswered} 项` : '';
+  return `风险管控清单已更新为第 ${change.to} 版${from}：保留了仍在清单中的 ${change.kept} 项答案${dropped}${todo}。`;
+}
+
 function ChecklistItemCard(props: {
-  code: string;
-  category: string;
-  text: string;
+  item: EnterpriseRiskItem;
   answer: AnswerDraft | undefined;
   errors: string[] | undefined;
   disabled: boolean;
   onChange: (patch: Partial<AnswerDraft>) => void;
 }) {
-  const { code, category, text, answer, errors, disabled, onChange } = props;
+  const { item, answer, errors, disabled, onChange } = props;
+  const code = item.code;
   const failed = answer?.result === CheckResult.Fail;
   const fixed = answer?.fixedOnSpot === undefined ? '' : answer.fixedOnSpot ? 'yes' : 'no';
   return (
     <View className={`dc__item${errors?.length ? ' dc__item--error' : ''}`} id={`item-${code}`}>
       <View className="dc__item-head">
         <Text className="dc__code">{code}</Text>
-        <Text className="dc__category">{category}</Text>
+        <Text className="dc__category">{item.riskType}</Text>
       </View>
-      <View className="dc__text">{text}</View>
+      <View className="dc__text">{item.measure}</View>
+      <View className="dc__method">{`检查方法：${item.method}`}</View>
       <RadioGroup
         value={answer?.result ?? ''}
         direction="horizontal"
@@ -142,19 +160,47 @@ function SubmittedResult({ check }: { check: DailyCheckDto }) {
   );
 }
 
+/** 「还有 n 项需要完善」 names this many codes, then 等 (each card shows its own message). */
+const MISSING_NAMED = 5;
+
+/** The sticky progress line is about this tall (px): keep a scrolled-to item below it. */
+const PROGRESS_BAR_OFFSET = -64;
+
 function scrollToItem(code: string | undefined): void {
   if (!code) return;
-  Taro.pageScrollTo({ selector: `#item-${code}`, duration: 200 }).catch(() => undefined);
+  Taro.pageScrollTo({ selector: `#item-${code}`, offsetTop: PROGRESS_BAR_OFFSET, duration: 200 }).catch(() => undefined);
 }
 
-/** The daily check (日管控) form for one business date (?date=, default today). */
+/** The daily check (日管控) form for one business date (?date=, default today), asking the business's own list. */
 export default function DailyCheckFormPage() {
   const { session } = useSession();
   const param = useRouter().params.date;
   const businessDate = param && isBusinessDate(param) ? param : todayInShanghai();
-  const ownerId = session?.user.id ?? 'anonymous';
-  const { draft, setAnswer, setRemarks, clear, answeredCount, restored } = useDailyCheckDraft(ownerId, businessDate);
+  const userId = session?.user.id ?? '';
+  const list = useAsync(() => loadRiskList(userId), [userId], { enabled: !!session });
+  return (
+    <PageContainer loading={list.loading && !list.data} error={list.data ? null : list.error} onRetry={() => void list.reload()}>
+      {list.data && session ? (
+        <DailyCheckForm ownerId={session.user.id} businessDate={businessDate} list={list.data} reloadList={list.reload} />
+      ) : null}
+    </PageContainer>
+  );
+}
+
+function DailyCheckForm(props: {
+  ownerId: string;
+  businessDate: string;
+  list: RiskListDto & { offline?: boolean };
+  reloadList: () => Promise<void>;
+}) {
+  const { ownerId, businessDate, list, reloadList } = props;
+  const { draft, setAnswer, setAnswers, setRemarks, clear, restored, listChange } = useDailyCheckDraft(ownerId, businessDate, list);
   const { showToast } = useToast();
+
+  const groups = useMemo(() => groupByStage(itemsDue(list.items, 'daily')), [list]);
+  /** The due items in the order shown (a custom item sits in its stage's section). */
+  const items = useMemo(() => groups.flatMap((g) => g.items), [groups]);
+  const shown = useMemo(() => new Set(items.map((i) => i.code)), [items]);
 
   const [itemErrors, setItemErrors] = useState<ItemErrors>({});
   const [summary, setSummary] = useState<string[]>([]);
@@ -162,34 +208,49 @@ export default function DailyCheckFormPage() {
   /** The date already has a submission: this draft cannot be submitted any more. */
   const [conflict, setConflict] = useState<{ existingId?: string } | null>(null);
   const [result, setResult] = useState<DailyCheckDto | null>(null);
-  const total = MINIMAL_DAILY_CHECKLIST.length;
 
-  const problemCount = useMemo(
-    () => Object.values(draft.answers).filter((a) => a.result === CheckResult.Fail).length,
-    [draft.answers],
-  );
+  const answeredCount = items.filter((i) => !!draft.answers[i.code]?.result).length;
+  const problemCount = items.filter((i) => draft.answers[i.code]?.result === CheckResult.Fail).length;
+
+  function clearErrors(codes: string[]) {
+    if (!codes.some((c) => itemErrors[c])) return;
+    const next = { ...itemErrors };
+    for (const c of codes) delete next[c];
+    setItemErrors(next);
+    // Every item named in 「还有 n 项需要完善」 is dealt with: the summary no longer applies.
+    if (Object.keys(next).length === 0 && !conflict) setSummary([]);
+  }
 
   function change(code: string, patch: Partial<AnswerDraft>) {
     setAnswer(code, patch);
-    if (itemErrors[code]) {
-      setItemErrors((prev) => {
-        const next = { ...prev };
-        delete next[code];
-        return next;
-      });
+    clearErrors([code]);
+  }
+
+  /** 「全部符合」: every item not answered yet becomes 符合; 不符合 / 不适用 answers stay. */
+  function passAllUnanswered() {
+    const open = items.filter((i) => !draft.answers[i.code]?.result).map((i) => i.code);
+    if (open.length === 0) {
+      showToast('所有项目均已填写');
+      return;
     }
+    const patches: Record<string, Partial<AnswerDraft>> = {};
+    for (const code of open) patches[code] = { result: CheckResult.Pass };
+    setAnswers(patches);
+    clearErrors(open);
+    showToast(`已将 ${open.length} 项设为符合`, 'success');
   }
 
   async function submit() {
     if (submitting) return;
-    const answers = draftToAnswers(MINIMAL_DAILY_CHECKLIST, draft);
+    const answers = draftToAnswers(items, draft);
     const codes = answers.map((a) => a.code);
-    const problems = validateDailyAnswers(MINIMAL_DAILY_CHECKLIST, answers);
+    const problems = validateAnswers(list.items, 'daily', answers);
     if (problems.length > 0) {
-      const { byItem, other } = problemsByItem(problems, codes);
+      const { byItem, other } = problemsByItem(problems, codes, shown);
       setItemErrors(byItem);
-      const missing = MINIMAL_DAILY_CHECKLIST.filter((i) => byItem[i.code]).map((i) => i.code);
-      setSummary([`还有 ${missing.length} 项需要完善：${missing.join('、')}`, ...other]);
+      const missing = items.filter((i) => byItem[i.code]).map((i) => i.code);
+      const named = missing.length > MISSING_NAMED ? `${missing.slice(0, MISSING_NAMED).join('、')} 等` : missing.join('、');
+      setSummary([`还有 ${missing.length} 项需要完善：${named}`, ...other]);
       showToast(`还有 ${missing.length} 项需要完善`, 'warn');
       scrollToItem(missing[0]);
       return;
@@ -213,10 +274,13 @@ export default function DailyCheckFormPage() {
         setConflict({ existingId: typeof existingId === 'string' ? existingId : undefined });
         setSummary([e.message]);
       } else if (e instanceof ApiError && e.fieldErrors.length > 0) {
-        const { byItem, other } = problemsByItem(e.fieldErrors, codes);
+        const { byItem, other } = problemsByItem(e.fieldErrors, codes, shown);
         setItemErrors(byItem);
         setSummary([e.message, ...other.filter((m) => m !== e.message)]);
-        scrollToItem(MINIMAL_DAILY_CHECKLIST.find((i) => byItem[i.code])?.code);
+        scrollToItem(items.find((i) => byItem[i.code])?.code);
+        // The answers passed our check of this list, so the director has most likely changed the
+        // list since it was loaded: load it again (the draft moves onto it and says what changed).
+        void reloadList();
       } else {
         // Network failures keep the draft and its Idempotency-Key: submitting again is safe.
         setSummary([errorMessage(e)]);
@@ -227,37 +291,39 @@ export default function DailyCheckFormPage() {
     }
   }
 
-  if (result) {
-    return (
-      <PageContainer>
-        <SubmittedResult check={result} />
-      </PageContainer>
-    );
-  }
+  if (result) return <SubmittedResult check={result} />;
 
   return (
-    <PageContainer>
+    <View>
       <View className="card">
-        <View className="dc__intro">
-          <View>
-            <View className="card__title">{`每日检查 · ${formatBusinessDate(businessDate)}`}</View>
-            <View className="muted">{`已填写 ${answeredCount}/${total} 项${problemCount ? `，${problemCount} 项不符合` : ''}`}</View>
-          </View>
-        </View>
+        <View className="card__title">{`每日检查 · ${formatBusinessDate(businessDate)}`}</View>
+        <View className="muted">{`依据本企业风险管控清单第 ${list.version} 版，共 ${items.length} 项日管控内容`}</View>
         {restored ? <View className="muted">已恢复上次未提交的草稿</View> : null}
+        {list.offline ? <View className="dc__notice">网络不可用，按本机保存的清单填写；恢复网络后即可提交。</View> : null}
+        {listChange ? <View className="dc__notice">{listChangeText(listChange, items.length - answeredCount)}</View> : null}
       </View>
 
-      {MINIMAL_DAILY_CHECKLIST.map((item) => (
-        <ChecklistItemCard
-          key={item.code}
-          code={item.code}
-          category={item.category}
-          text={item.text}
-          answer={draft.answers[item.code]}
-          errors={itemErrors[item.code]}
-          disabled={submitting}
-          onChange={(patch) => change(item.code, patch)}
-        />
+      <View className="dc__progress">
+        <Text className="dc__progress-text">{`已填写 ${answeredCount}/${items.length} 项，${problemCount} 项不符合`}</Text>
+        <Button size="small" type="primary" fill="outline" disabled={submitting || !!conflict} onClick={passAllUnanswered}>
+          全部符合
+        </Button>
+      </View>
+
+      {groups.map((group) => (
+        <View key={group.stage}>
+          <View className="dc__stage">{group.stage}</View>
+          {group.items.map((item) => (
+            <ChecklistItemCard
+              key={item.code}
+              item={item}
+              answer={draft.answers[item.code]}
+              errors={itemErrors[item.code]}
+              disabled={submitting}
+              onChange={(patch) => change(item.code, patch)}
+            />
+          ))}
+        </View>
       ))}
 
       <View className="card dc__remarks">
@@ -314,6 +380,6 @@ export default function DailyCheckFormPage() {
           </Button>
         )}
       </View>
-    </PageContainer>
+    </View>
   );
 }

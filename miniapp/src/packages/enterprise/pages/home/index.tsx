@@ -9,9 +9,32 @@ import { readDraft } from '../../../../hooks/useDailyCheckDraft';
 import { useSession } from '../../../../hooks/useSession';
 import { formatBusinessDate, formatShanghaiDateTime } from '../../../../platform/format';
 import { navigateTo } from '../../../../platform/nav';
+import { loadRiskList, riskListCounts } from '../../risk-list';
 import './index.css';
 
-/** Enterprise home: today's duty (the daily check) at a glance. */
+/** The 风险管控清单 the daily check asks: its version and counts, opening the list page. */
+function RiskListCard({ userId }: { userId: string }) {
+  // Through the cache: opening the home page online keeps the list ready for an offline check.
+  const list = useAsync(() => loadRiskList(userId), [userId], { reloadOnShow: true });
+  const counts = list.data ? riskListCounts(list.data.items) : null;
+  return (
+    <View className="card ent-home__risk" onClick={() => navigateTo('enterprise.riskList')}>
+      <View className="ent-home__status">
+        <View className="card__title ent-home__risk-title">风险管控清单</View>
+        {list.data ? <Tag type="primary">{`第 ${list.data.version} 版`}</Tag> : null}
+      </View>
+      {counts ? (
+        <View className="muted">{`日管控 ${counts.daily} 项 / 周排查 ${counts.weekly} 项 / 不适用 ${counts.notApplicable} 项`}</View>
+      ) : (
+        <View className="muted">{list.error ? `清单加载失败：${list.error}` : '加载中…'}</View>
+      )}
+      {list.data?.offline ? <View className="muted">网络不可用，显示本机保存的清单</View> : null}
+      <View className="link ent-home__line">查看清单 ›</View>
+    </View>
+  );
+}
+
+/** Enterprise home: today's duty (the daily check) at a glance, and the list it asks. */
 export default function EnterpriseHomePage() {
   const { session, logout } = useSession();
   const today = useAsync(() => api.enterprises.mineToday(), [], { reloadOnShow: true, enabled: !!session });
@@ -68,6 +91,8 @@ export default function EnterpriseHomePage() {
               </View>
             )}
           </View>
+
+          <RiskListCard userId={session.user.id} />
 
           <View className="actions">
             <Button block fill="outline" onClick={logout}>

@@ -1,3 +1,5 @@
 import { DailyCheckDetailPage } from '../../../../components/DailyCheckDetailPage';
 
-export default DailyCheckDetailPage;
+export default function OfficialDailyCheckDetailPage() {
+  return <DailyCheckDetailPage route="official.dailyCheckDetail" />;
+}
