@@ -4,6 +4,9 @@ import type { LogLevel } from '../config/config';
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+/** Nest's start-up chatter (a line per module and route): debug, so the start banner stays visible. */
+const BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);
+
 export class JsonLogger implements LoggerService {
   constructor(
     private readonly level: LogLevel = 'info',
@@ -39,7 +42,7 @@ export class JsonLogger implements LoggerService {
 
   log(message: unknown, ...params: unknown[]): void {
     const { context, extra } = this.split(params);
-    this.write('info', message, context, extra);
+    this.write(context && BOOT_CONTEXTS.has(context) ? 'debug' : 'info', message, context, extra);
   }
   error(message: unknown, ...params: unknown[]): void {
     const { context, extra } = this.split(params);
