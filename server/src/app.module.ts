@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { DynamicModule, LoggerService, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -21,12 +22,14 @@ import { WeeklyInvestigationsModule } from './weekly-investigations/weekly-inves
 @Module({})
 export class AppModule {
   static forConfig(config: AppConfig, logger?: LoggerService): DynamicModule {
+    const jwtKey = createSecretKey(Buffer.from(config.jwt.secret));
     return {
       module: AppModule,
       global: true,
       imports: [
         TypeOrmModule.forRootAsync({ useFactory: () => buildDataSourceOptions(config, logger) }),
-        JwtModule.register({ global: true, secret: config.jwt.secret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+        // A KeyObject made once: given a string, jsonwebtoken tries (and fails) to parse a public key on every call.
+        JwtModule.register({ global: true, secretOrKeyProvider: () => jwtKey, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         IdempotencyModule,
         IntegrityModule,
         AuthModule,

@@ -3,15 +3,28 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { freshDatabase } from './db';
 
-export const REPO_ROOT = resolve(__dirname, '../..');
+/** The repository root: the nearest folder up from here with the workspaces' package.json (also when compiled elsewhere). */
+function findRepoRoot(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && existsSync(join(dir, 'server', 'package.json'))) return dir;
+  }
+  return resolve(from, '../..');
+}
+
+export const REPO_ROOT = findRepoRoot(__dirname);
 const SERVER_MAIN = resolve(REPO_ROOT, 'server/dist/main.js');
 const HEALTH_TIMEOUT_MS = 60_000;
 
 export interface RunningServer {
   baseUrl: string;
+  /** The server process, e.g. to read its memory. */
+  pid: number;
+  /** The database it runs on (DB_URL form; undefined for SQLite). */
+  dbUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -89,7 +102,7 @@ export async function startServer(): Promise<RunningServer> {
     }
     try {
       const res = await fetch(`${baseUrl}/api/health`);
-      if (res.status === 200) return { baseUrl, stop };
+      if (res.status === 200) return { baseUrl, pid: child.pid!, dbUrl: fresh.dbUrl, stop };
       lastError = `GET /api/health → ${res.status}`;
     } catch (e) {
       lastError = e instanceof Error ? e.message : String(e);

@@ -57,7 +57,6 @@ export class DailyChecksService {
     const today = businessDateOf(now);
     if (dto.businessDate > today) throw AppError.of(DailyCheckErrors, ErrorCodes.FutureBusinessDate, [{ field: 'businessDate', message: `营业日期不能晚于今天（${today}）` }]);
 
-    await this.chain.ensureHead(enterpriseId);
     try {
       return await this.idempotency.run(caller, idemKey, SUBMIT_DAILY_CHECK, dto, 201, async (em) => {
         const head = await this.chain.lockHead(em, enterpriseId);
@@ -92,7 +91,6 @@ export class DailyChecksService {
   async amend(caller: Caller, id: string, key: string | undefined, dto: AmendDailyCheckDto, now = new Date()): Promise<Replayable<DailyCheckDto>> {
     const idemKey = this.idempotency.checkKey(key);
     if (!caller.enterpriseId) throw AppError.of(DailyCheckErrors, ErrorCodes.NoEnterprise);
-    await this.chain.ensureHead(caller.enterpriseId);
     try {
       return await this.idempotency.run(caller, idemKey, AMEND_DAILY_CHECK, { id, ...dto }, 201, async (em) => {
         const head = await this.chain.lockHead(em, caller.enterpriseId!);

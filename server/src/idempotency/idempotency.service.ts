@@ -43,8 +43,8 @@ export class IdempotencyService {
 
   async run<T>(caller: Caller, key: string, operation: string, request: unknown, status: number, work: (em: EntityManager) => Promise<T>): Promise<Replayable<T>> {
     const requestHash = createHash('sha256').update(canonicalJson(request)).digest('hex');
-    const stored = await this.find(caller.id, key);
-    if (stored) return this.replay<T>(stored, operation, requestHash);
+    // No read first: a fresh request (the common case) costs no extra round trip. A replay runs
+    // the work again, which fails on the stored key (or on its own effect) and is answered below.
     try {
       const body = await retryOnDeadlock(() => this.ds.transaction(async (em) => {
         const result = await work(em);
@@ -62,8 +62,8 @@ export class IdempotencyService {
       }));
       return { status, body, replayed: false };
     } catch (e) {
-      // A concurrent request with the same key may have committed meanwhile — our insert then hit
-      // a unique index, or the work saw its effect (e.g. "already submitted"): answer with its result.
+      // The key was used before (a replay), or by a concurrent request that committed meanwhile —
+      // our insert hit the unique index, or the work saw its effect (e.g. "already submitted").
       const winner = await this.find(caller.id, key);
       if (winner) return this.replay<T>(winner, operation, requestHash);
       throw e;

@@ -18,20 +18,22 @@ export function linkHash(l: Pick<RecordChainLink, 'prevHash' | 'seq' | 'recordTy
 export class ChainService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** Makes sure the enterprise has a head row; call before the transaction that appends. */
-  async ensureHead(enterpriseId: string): Promise<void> {
-    await this.ds.createQueryBuilder().insert().into(ChainHead).values({ enterpriseId, seq: 0, hash: GENESIS_HASH }).orIgnore().execute();
-  }
-
   /**
-   * Locks the enterprise's head row for the rest of the transaction. Call it first: writers of one
-   * enterprise then queue here, in one lock order, instead of deadlocking later (MySQL); SQLite
-   * has one writer at a time anyway.
+   * Locks the enterprise's head row for the rest of the transaction, creating it on the first
+   * record. Call it first: writers of one enterprise then queue here, in one lock order, instead
+   * of deadlocking later (MySQL; two racing first records may still deadlock once, and are retried
+   * by IdempotencyService). SQLite has one writer at a time anyway.
    */
   async lockHead(em: EntityManager, enterpriseId: string): Promise<ChainHead> {
-    const qb = em.getRepository(ChainHead).createQueryBuilder('h').where('h.enterpriseId = :enterpriseId', { enterpriseId });
-    if (em.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
-    return qb.getOneOrFail();
+    const read = () => {
+      const qb = em.getRepository(ChainHead).createQueryBuilder('h').where('h.enterpriseId = :enterpriseId', { enterpriseId });
+      if (em.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
+      return qb.getOne();
+    };
+    const head = await read();
+    if (head) return head;
+    await em.createQueryBuilder().insert().into(ChainHead).values({ enterpriseId, seq: 0, hash: GENESIS_HASH }).orIgnore().execute();
+    return (await read())!;
   }
 
   /** Appends the next link after the locked head (and advances it, for further appends in the same transaction). */

@@ -42,7 +42,6 @@ export class MonthlyReviewsService {
     const today = todayInShanghai(now);
     if (`${dto.month}-01` > today) throw AppError.of(Errors, 'FUTURE_MONTH', [{ field: 'month', message: `月份不能晚于本月（今天是 ${today}）` }]);
     this.assertMeetingDate(dto, today);
-    await this.chain.ensureHead(enterpriseId);
     try {
       return await this.idempotency.run(caller, idemKey, SUBMIT_MONTHLY, dto, 201, async (em) => {
         const head = await this.chain.lockHead(em, enterpriseId);
@@ -62,7 +61,6 @@ export class MonthlyReviewsService {
     const idemKey = this.idempotency.checkKey(key);
     const enterpriseId = this.enterpriseOf(caller);
     this.assertMeetingDate(dto, todayInShanghai(now));
-    await this.chain.ensureHead(enterpriseId);
     try {
       return await this.idempotency.run(caller, idemKey, AMEND_MONTHLY, { id, ...dto }, 201, async (em) => {
         const head = await this.chain.lockHead(em, enterpriseId);

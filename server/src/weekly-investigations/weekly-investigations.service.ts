@@ -72,7 +72,6 @@ export class WeeklyInvestigationsService {
     const enterpriseId = await this.assertOrganiser(caller);
     const today = todayInShanghai(now);
     if (mondayOfIsoWeek(dto.week)! > today) throw AppError.of(Errors, 'FUTURE_WEEK', [{ field: 'week', message: `周次不能晚于本周（今天是 ${today}）` }]);
-    await this.chain.ensureHead(enterpriseId);
     try {
       return await this.idempotency.run(caller, idemKey, SUBMIT_WEEKLY, dto, 201, async (em) => {
         const head = await this.chain.lockHead(em, enterpriseId);
@@ -93,7 +92,6 @@ export class WeeklyInvestigationsService {
   async amend(caller: Caller, id: string, key: string | undefined, dto: AmendWeeklyInvestigationDto, now = new Date()): Promise<Replayable<WeeklyInvestigationDto>> {
     const idemKey = this.idempotency.checkKey(key);
     const enterpriseId = await this.assertOrganiser(caller);
-    await this.chain.ensureHead(enterpriseId);
     try {
       return await this.idempotency.run(caller, idemKey, AMEND_WEEKLY, { id, ...dto }, 201, async (em) => {
         const head = await this.chain.lockHead(em, enterpriseId);
