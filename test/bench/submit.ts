@@ -103,7 +103,10 @@ function bareServer(pool: Pool, clients: Array<{ enterpriseId: string; regionCod
 async function main(): Promise<void> {
   process.env.DB_URL ??= 'mysql://root@127.0.0.1:3306/shian_bench';
   process.env.LOG_LEVEL = 'error';
-  const server = await startServer();
+  // BENCH_BASE_URL + BENCH_PID: measure a server started by hand (e.g. under --cpu-prof) on DB_URL.
+  const server = process.env.BENCH_BASE_URL
+    ? { baseUrl: process.env.BENCH_BASE_URL, pid: Number(process.env.BENCH_PID), dbUrl: process.env.DB_URL, stop: async () => undefined }
+    : await startServer();
   const pool = createPool({ uri: server.dbUrl!, connectionLimit: 20 });
   try {
     const clients = await seedClients(pool);
