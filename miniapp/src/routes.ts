@@ -16,6 +16,11 @@ export const SUBPACKAGES = {
       dailyCheck: 'pages/daily-check/index',
       dailyCheckDetail: 'pages/daily-check-detail/index',
       riskList: 'pages/risk-list/index',
+      todos: 'pages/todos/index',
+      weeklyInvestigation: 'pages/weekly-investigation/index',
+      weeklyInvestigationDetail: 'pages/weekly-investigation-detail/index',
+      monthlyReview: 'pages/monthly-review/index',
+      monthlyReviewDetail: 'pages/monthly-review-detail/index',
     },
   },
   official: {

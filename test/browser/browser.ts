@@ -1,6 +1,7 @@
 // Headless Chromium from the Debian package (never downloaded), with a phone-sized viewport.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../support/server';
 
@@ -147,5 +148,67 @@ export async function runStory(page: Page, events: string[], body: () => Promise
     await screenshot(page, 'FAILED').catch(() => undefined);
     const msg = e instanceof Error ? e.message : String(e);
     throw new Error(`${msg}\n--- url: ${page.url()}\n--- browser events:\n${events.join('\n') || '(none)'}`);
+  }
+}
+
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of buf) {
+    c ^= b;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+  }
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A small solid-colour PNG made here (no fixture file), for Playwright's setFiles / setInputFiles. */
+export function testPng(name = 'photo.png', rgb: [number, number, number] = [220, 60, 60], size = 48): { name: string; mimeType: string; buffer: Buffer } {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => rgb).flat())]);
+  const raw = Buffer.concat(Array.from({ length: size }, () => row));
+  const buffer = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+  return { name, mimeType: 'image/png', buffer };
+}
+
+/**
+ * Adds one photo through a PhotoPicker inside `scope`: its 「+」 opens the (hidden) file input,
+ * Playwright fills it, and the call returns once the photo is uploaded.
+ */
+export async function attachPhoto(page: Page, scope: Locator, file = testPng()): Promise<void> {
+  const before = await scope.locator('.photo-picker__item--done').count();
+  const chooser = page.waitForEvent('filechooser');
+  await scope.locator('.photo-picker__add').click();
+  await (await chooser).setFiles(file);
+  await scope.locator('.photo-picker__item--done').nth(before).waitFor();
+}
+
+/** Waits until an <img> in `scope` has loaded a picture (blob src, non-zero size). */
+export async function waitForLoadedImage(scope: Locator): Promise<void> {
+  const img = scope.locator('img').first();
+  await img.waitFor();
+  await expectTrue(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0));
+}
+
+async function expectTrue(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('image did not load');
+    await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -10,6 +10,7 @@ import {
   apiGet,
   apiToken,
   assertH5Built,
+  attachPhoto,
   buttonIn,
   field,
   launchBrowser,
@@ -18,6 +19,7 @@ import {
   resetArtifacts,
   runStory,
   screenshot,
+  waitForLoadedImage,
   watchPage,
 } from './browser';
 
@@ -104,6 +106,8 @@ test('officer submits today’s check with a problem; regulator sees it', () => 
   await field(failCard, '请描述发现的问题').fill(PROBLEM);
   await field(failCard, '请填写采取的整改措施').fill(MEASURE);
   await failCard.getByText('已当场整改', { exact: true }).click();
+  // One photo of the problem, uploaded at once; the draft keeps its file id.
+  await attachPhoto(page, failCard);
   const filled = `已填写 ${due.length}/${due.length} 项，1 项不符合`;
   await ui.getByText(filled, { exact: true }).waitFor();
   // Pressing 全部符合 again leaves the 不符合 answer as it is.
@@ -117,6 +121,7 @@ test('officer submits today’s check with a problem; regulator sees it', () => 
   expect(await ui.getByText('网络不可用', { exact: false }).count()).toBe(0);
   await ui.getByText(filled, { exact: true }).waitFor();
   await expect(field(failCard, '请描述发现的问题').inputValue()).resolves.toBe(PROBLEM);
+  await waitForLoadedImage(failCard.locator('.photo-picker__item--done'));
 
   // 3. Submits; the first response is lost on the way back (the server did store the record).
   const keys: string[] = [];
@@ -169,6 +174,8 @@ test('officer submits today’s check with a problem; regulator sees it', () => 
   await ui.getByText(failing.measure, { exact: true }).waitFor();
   await ui.locator('.section-title').filter({ hasText: failing.stage }).waitFor();
   await ui.getByText('依据：风险管控清单第 1 版', { exact: true }).waitFor();
+  // The officer's photo, shown to the regulator.
+  await waitForLoadedImage(ui.locator('.detail__item').filter({ hasText: failing.measure }).locator('.record-photos'));
   // A first submission with no corrections has no version history to show.
   expect(await ui.getByText('历史版本', { exact: true }).count()).toBe(0);
   await screenshot(page, 'official-detail');

@@ -6,6 +6,16 @@ import {
   type FileDto,
   type FileKind,
   type LoginRequest,
+  type MonthlyReport,
+  type MonthlyReviewCreateRequest,
+  type MonthlyReviewDto,
+  type MyTodosResponse,
+  type PeriodRecordListQuery,
+  type ProblemDto,
+  type ProblemListQuery,
+  type WeeklyInvestigationCreateRequest,
+  type WeeklyInvestigationDto,
+  type WeeklySummary,
   type LoginResponse,
   type Page,
   type PublicEnterpriseDto,
@@ -57,6 +67,38 @@ export const api = {
         body,
         headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
       }),
+  },
+  todos: {
+    /** Open problems and this week's / month's record, due or done (enterprise roles). */
+    mine: () => request<MyTodosResponse>({ method: 'GET', path: '/api/todos/mine' }),
+  },
+  problems: {
+    list: (query: ProblemListQuery) => request<Page<ProblemDto>>({ method: 'GET', path: '/api/problems', query: { ...query } }),
+  },
+  weeklyInvestigations: {
+    /** The week's daily-check summary as it would be frozen now. */
+    preview: (week: string) => request<WeeklySummary>({ method: 'GET', path: '/api/weekly-investigations/preview', query: { week } }),
+    create: (body: WeeklyInvestigationCreateRequest, idempotencyKey: string) =>
+      request<WeeklyInvestigationDto>({
+        method: 'POST',
+        path: '/api/weekly-investigations',
+        body,
+        headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
+      }),
+    list: (query: PeriodRecordListQuery) =>
+      request<Page<WeeklyInvestigationDto>>({ method: 'GET', path: '/api/weekly-investigations', query: { ...query } }),
+    get: (id: string) => request<WeeklyInvestigationDto>({ method: 'GET', path: `/api/weekly-investigations/${enc(id)}` }),
+    versions: (id: string) =>
+      request<WeeklyInvestigationDto[]>({ method: 'GET', path: `/api/weekly-investigations/${enc(id)}/versions` }),
+  },
+  monthlyReviews: {
+    /** The director's report for the month as it would be frozen now. */
+    preview: (month: string) => request<MonthlyReport>({ method: 'GET', path: '/api/monthly-reviews/preview', query: { month } }),
+    create: (body: MonthlyReviewCreateRequest, idempotencyKey: string) =>
+      request<MonthlyReviewDto>({ method: 'POST', path: '/api/monthly-reviews', body, headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } }),
+    list: (query: PeriodRecordListQuery) =>
+      request<Page<MonthlyReviewDto>>({ method: 'GET', path: '/api/monthly-reviews', query: { ...query } }),
+    get: (id: string) => request<MonthlyReviewDto>({ method: 'GET', path: `/api/monthly-reviews/${enc(id)}` }),
   },
   files: {
     /** Uploads one picked photo (kind photo unless given); the server checks the content. */

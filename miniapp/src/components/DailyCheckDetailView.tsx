@@ -3,6 +3,7 @@ import { Tag } from '@nutui/nutui-react-taro';
 import { CHECK_RESULT_LABELS, CheckResult, type DailyCheckDto, type DailyCheckItemRecord } from '@shian/shared';
 import { formatBusinessDate, formatShanghaiDateTime } from '../platform/format';
 import { CheckStatusTags } from './CheckStatusTags';
+import { RecordPhotos } from './RecordPhotos';
 import './DailyCheckDetailView.css';
 
 const RESULT_TAG: Record<CheckResult, 'success' | 'danger' | 'default'> = {
@@ -21,6 +22,43 @@ function byStage(items: readonly DailyCheckItemRecord[]): Array<{ stage: string;
     group.items.push(item);
   }
   return groups;
+}
+
+/** A record's answered items by 环节, with problems, measures and photos (daily check, weekly investigation). */
+export function RecordItemsView({ items }: { items: readonly DailyCheckItemRecord[] }) {
+  return (
+    <View>
+      {byStage(items).map((group) => (
+        <View key={group.stage}>
+          <View className="section-title">{group.stage}</View>
+          <View className="detail__list">
+            {group.items.map((item) => {
+              const failed = item.result === CheckResult.Fail;
+              return (
+                <View key={item.code} className="detail__item">
+                  <View className="detail__item-head">
+                    <Text className="detail__code">{item.code}</Text>
+                    <Tag type={RESULT_TAG[item.result] ?? 'default'} plain={item.result === CheckResult.NotApplicable}>
+                      {CHECK_RESULT_LABELS[item.result] ?? item.result}
+                    </Tag>
+                  </View>
+                  <View className="detail__text">{item.question || item.code}</View>
+                  {failed ? (
+                    <View className="detail__problem">
+                      <View>{`问题：${item.problem ?? ''}`}</View>
+                      <View>{`措施：${item.measure ?? ''}`}</View>
+                      <View>{`当场整改：${item.fixedOnSpot ? '是' : '否'}`}</View>
+                    </View>
+                  ) : null}
+                  {item.photoIds?.length ? <RecordPhotos ids={item.photoIds} /> : null}
+                </View>
+              );
+            })}
+          </View>
+    </View>
+  ))}
+    </View>
+  );
 }
 
 export interface DailyCheckDetailViewProps {
@@ -52,34 +90,7 @@ export function DailyCheckDetailView({ check, versions, onOpenVersion }: DailyCh
         </View>
       </View>
 
-      {byStage(check.items).map((group) => (
-        <View key={group.stage}>
-          <View className="section-title">{group.stage}</View>
-          <View className="detail__list">
-            {group.items.map((item) => {
-              const failed = item.result === CheckResult.Fail;
-              return (
-                <View key={item.code} className="detail__item">
-                  <View className="detail__item-head">
-                    <Text className="detail__code">{item.code}</Text>
-                    <Tag type={RESULT_TAG[item.result] ?? 'default'} plain={item.result === CheckResult.NotApplicable}>
-                      {CHECK_RESULT_LABELS[item.result] ?? item.result}
-                    </Tag>
-                  </View>
-                  <View className="detail__text">{item.question || item.code}</View>
-                  {failed ? (
-                    <View className="detail__problem">
-                      <View>{`问题：${item.problem ?? ''}`}</View>
-                      <View>{`措施：${item.measure ?? ''}`}</View>
-                      <View>{`当场整改：${item.fixedOnSpot ? '是' : '否'}`}</View>
-                    </View>
-                  ) : null}
-                </View>
-              );
-            })}
-          </View>
-        </View>
-      ))}
+      <RecordItemsView items={check.items} />
 
       {check.remarks ? (
         <View className="card detail__remarks">

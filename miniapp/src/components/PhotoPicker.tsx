@@ -16,12 +16,17 @@ export interface PickedPhoto {
   /** 0–100 while uploading. */
   progress: number;
   file?: FileDto;
+  /** The server id: the uploaded file's, or one restored from a draft. */
+  fileId?: string;
   error?: string;
 }
 
 /** The ids to submit with a record, in the order shown. */
 export function uploadedFileIds(photos: readonly PickedPhoto[]): string[] {
-  return photos.flatMap((p) => (p.status === 'done' && p.file ? [p.file.id] : []));
+  return photos.flatMap((p) => {
+    const id = p.fileId ?? p.file?.id;
+    return p.status === 'done' && id ? [id] : [];
+  });
 }
 
 /** Whether the record may be submitted: nothing still uploading or failed. */
@@ -35,6 +40,8 @@ export interface PhotoPickerProps {
   kind?: FileKind;
   /** After submit: no adding or removing. */
   disabled?: boolean;
+  /** Photos uploaded earlier (e.g. kept in a draft): shown as done, loaded from the server. Read on mount. */
+  initialFileIds?: readonly string[];
   /** Called on every change (added, progress, uploaded, failed, removed). */
   onChange?: (photos: PickedPhoto[]) => void;
 }
@@ -43,8 +50,10 @@ let counter = 0;
 const nextKey = () => `photo-${Date.now()}-${(counter += 1)}`;
 
 /** Thumbnails with add (up to max), remove before submit, and each photo's upload state in Chinese. */
-export function PhotoPicker({ max = 9, kind = 'photo', disabled = false, onChange }: PhotoPickerProps) {
-  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
+export function PhotoPicker({ max = 9, kind = 'photo', disabled = false, initialFileIds, onChange }: PhotoPickerProps) {
+  const [photos, setPhotos] = useState<PickedPhoto[]>(() =>
+    (initialFileIds ?? []).slice(0, max).map((id) => ({ key: nextKey(), local: { src: '', size: 0 }, status: 'done', progress: 100, fileId: id })),
+  );
   const [pickError, setPickError] = useState<string | null>(null);
   const mounted = useRef(true);
   const latest = useRef<PickedPhoto[]>([]);
@@ -55,6 +64,23 @@ export function PhotoPicker({ max = 9, kind = 'photo', disabled = false, onChang
     latest.current = photos;
     onChangeRef.current?.(photos);
   }, [photos]);
+
+  // Restored photos: fetch each one's content to show it.
+  useEffect(() => {
+    for (const p of latest.current) {
+      if (!p.fileId || p.local.src) continue;
+      api.files
+        .imageSrc(p.fileId)
+        .then((src) => {
+          if (!mounted.current) {
+            releasePhoto({ src, size: 0 });
+            return;
+          }
+          setPhotos((list) => list.map((q) => (q.key === p.key ? { ...q, local: { src, size: 0 } } : q)));
+        })
+        .catch(() => undefined);
+    }
+  }, []);
 
   useEffect(
     () => () => {
@@ -74,7 +100,7 @@ export function PhotoPicker({ max = 9, kind = 'photo', disabled = false, onChang
       patch(photo.key, { status: 'uploading', progress: 0, error: undefined });
       api.files
         .upload(photo.local, { kind, onProgress: (progress) => patch(photo.key, { progress }) })
-        .then((file) => patch(photo.key, { status: 'done', progress: 100, file }))
+        .then((file) => patch(photo.key, { status: 'done', progress: 100, file, fileId: file.id }))
         .catch((e: unknown) => patch(photo.key, { status: 'error', error: errorMessage(e) }));
     },
     [kind, patch],
@@ -125,7 +151,7 @@ export function PhotoPicker({ max = 9, kind = 'photo', disabled = false, onChang
       <View className="photo-picker__grid">
         {photos.map((p) => (
           <View key={p.key} className={`photo-picker__item photo-picker__item--${p.status}`} onClick={() => open(p)}>
-            <Image className="photo-picker__thumb" src={p.local.src} mode="aspectFill" />
+            {p.local.src ? <Image className="photo-picker__thumb" src={p.local.src} mode="aspectFill" /> : null}
             {p.status === 'uploading' && (
               <View className="photo-picker__overlay">
                 <Text className="photo-picker__overlay-text">{`上传中 ${p.progress}%`}</Text>

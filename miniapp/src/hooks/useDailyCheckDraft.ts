@@ -8,6 +8,8 @@ export interface AnswerDraft {
   problem: string;
   measure: string;
   fixedOnSpot?: boolean;
+  /** Uploaded photo ids (the files stay on the server; the draft keeps their ids). */
+  photoIds?: string[];
 }
 
 export interface DailyCheckDraft {
@@ -91,6 +93,7 @@ export function draftToAnswers(items: readonly { code: string }[], draft: DailyC
         problem: a.problem.trim(),
         measure: a.measure.trim(),
         ...(typeof a.fixedOnSpot === 'boolean' ? { fixedOnSpot: a.fixedOnSpot } : {}),
+        ...(a.photoIds?.length ? { photoIds: a.photoIds } : {}),
       });
     } else {
       out.push({ code: item.code, result: a.result });

@@ -1,4 +1,4 @@
-import { SHANGHAI_OFFSET_MINUTES } from '@shian/shared';
+import { SHANGHAI_OFFSET_MINUTES, addDays, mondayOfIsoWeek } from '@shian/shared';
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -23,4 +23,20 @@ export function formatBusinessDate(date: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) return date;
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** '2026年第48周（11月23日–11月29日）' for an ISO week key. */
+export function formatWeek(week: string): string {
+  const m = /^(\d{4})-W(\d{2})$/.exec(week);
+  if (!m) return week;
+  const monday = mondayOfIsoWeek(week);
+  if (!monday) return `${m[1]}年第${Number(m[2])}周`;
+  const md = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+  return `${m[1]}年第${Number(m[2])}周（${md(monday)}–${md(addDays(monday, 6))}）`;
+}
+
+/** '2026年11月' for a month key. */
+export function formatMonth(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  return m ? `${m[1]}年${Number(m[2])}月` : month;
 }

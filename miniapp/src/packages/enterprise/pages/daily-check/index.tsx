@@ -1,9 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Radio, RadioGroup, TextArea } from '@nutui/nutui-react-taro';
+import { Button, TextArea } from '@nutui/nutui-react-taro';
 import {
-  CHECK_RESULT_LABELS,
   CheckResult,
   ErrorCodes,
   isBusinessDate,
@@ -11,11 +10,11 @@ import {
   todayInShanghai,
   validateAnswers,
   type DailyCheckDto,
-  type EnterpriseRiskItem,
   type RiskListDto,
 } from '@shian/shared';
 import { ApiError, api, errorMessage } from '../../../../api';
 import { CheckStatusTags } from '../../../../components/CheckStatusTags';
+import { ChecklistItemCard, StageHeading, problemsByItem, type ItemErrors } from '../../../../components/ChecklistItemCard';
 import { PageContainer } from '../../../../components/PageContainer';
 import { useAsync } from '../../../../hooks/useAsync';
 import { draftToAnswers, useDailyCheckDraft, type AnswerDraft, type DraftListChange } from '../../../../hooks/useDailyCheckDraft';
@@ -26,115 +25,12 @@ import { navigateBackOr, redirectTo, reLaunch } from '../../../../platform/nav';
 import { groupByStage, loadRiskList } from '../../risk-list';
 import './index.css';
 
-const RESULTS: CheckResult[] = [CheckResult.Pass, CheckResult.Fail, CheckResult.NotApplicable];
-
-type ItemErrors = Record<string, string[]>;
-
-/**
- * Maps validation problems to the item codes shown: 'items[3].problem' by the answer's position,
- * 'items' (an unanswered item) by the code the message names. Anything else is a general line.
- */
-function problemsByItem(
-  problems: Array<{ field: string; message: string }>,
-  answerCodes: string[],
-  shown: ReadonlySet<string>,
-): { byItem: ItemErrors; other: string[] } {
-  const byItem: ItemErrors = {};
-  const other: string[] = [];
-  for (const p of problems) {
-    const m = /^items(?:\[(\d+)\]|\.(\d+))/.exec(p.field);
-    let code: string | undefined = m ? answerCodes[Number(m[1] ?? m[2])] : undefined;
-    let message = p.message;
-    if (!code) {
-      code = /「([^\s」]+)/.exec(p.message)?.[1];
-      if (code && p.field === 'items') message = '请选择检查结果：符合 / 不符合 / 不适用';
-    }
-    if (code && shown.has(code)) (byItem[code] ??= []).push(message);
-    else other.push(p.message);
-  }
-  return { byItem, other };
-}
-
 /** What adopting a newer list did to the draft, in one sentence. */
 function listChangeText(change: DraftListChange, unanswered: number): string {
   const from = change.from ? `（草稿按第 ${change.from} 版填写）` : '';
   const dropped = change.dropped.length ? `；${change.dropped.join('、')} 已不再检查，其答案已移除` : '';
   const todo = unanswered > 0 ? `，请补填其余 ${unanswered} 项` : '';
   return `风险管控清单已更新为第 ${change.to} 版${from}：保留了仍在清单中的 ${change.kept} 项答案${dropped}${todo}。`;
-}
-
-function ChecklistItemCard(props: {
-  item: EnterpriseRiskItem;
-  answer: AnswerDraft | undefined;
-  errors: string[] | undefined;
-  disabled: boolean;
-  onChange: (patch: Partial<AnswerDraft>) => void;
-}) {
-  const { item, answer, errors, disabled, onChange } = props;
-  const code = item.code;
-  const failed = answer?.result === CheckResult.Fail;
-  const fixed = answer?.fixedOnSpot === undefined ? '' : answer.fixedOnSpot ? 'yes' : 'no';
-  return (
-    <View className={`dc__item${errors?.length ? ' dc__item--error' : ''}`} id={`item-${code}`}>
-      <View className="dc__item-head">
-        <Text className="dc__code">{code}</Text>
-        <Text className="dc__category">{item.riskType}</Text>
-      </View>
-      <View className="dc__text">{item.measure}</View>
-      <View className="dc__method">{`检查方法：${item.method}`}</View>
-      <RadioGroup
-        value={answer?.result ?? ''}
-        direction="horizontal"
-        disabled={disabled}
-        onChange={(v) => onChange({ result: String(v) as CheckResult })}
-      >
-        {RESULTS.map((r) => (
-          <Radio key={r} value={r}>
-            {CHECK_RESULT_LABELS[r]}
-          </Radio>
-        ))}
-      </RadioGroup>
-      {failed ? (
-        <View className="dc__fail">
-          <View className="dc__fail-label">问题描述</View>
-          <TextArea
-            value={answer?.problem ?? ''}
-            placeholder="请描述发现的问题"
-            maxLength={500}
-            rows={2}
-            autoSize
-            disabled={disabled}
-            onChange={(v) => onChange({ problem: v })}
-          />
-          <View className="dc__fail-label">采取的措施</View>
-          <TextArea
-            value={answer?.measure ?? ''}
-            placeholder="请填写采取的整改措施"
-            maxLength={500}
-            rows={2}
-            autoSize
-            disabled={disabled}
-            onChange={(v) => onChange({ measure: v })}
-          />
-          <View className="dc__fail-label">是否当场整改</View>
-          <RadioGroup
-            value={fixed}
-            direction="horizontal"
-            disabled={disabled}
-            onChange={(v) => onChange({ fixedOnSpot: String(v) === 'yes' })}
-          >
-            <Radio value="yes">已当场整改</Radio>
-            <Radio value="no">未当场整改</Radio>
-          </RadioGroup>
-        </View>
-      ) : null}
-      {errors?.map((msg) => (
-        <View key={msg} className="error-text">
-          {msg}
-        </View>
-      ))}
-    </View>
-  );
 }
 
 function SubmittedResult({ check }: { check: DailyCheckDto }) {
@@ -208,6 +104,8 @@ function DailyCheckForm(props: {
   /** The date already has a submission: this draft cannot be submitted any more. */
   const [conflict, setConflict] = useState<{ existingId?: string } | null>(null);
   const [result, setResult] = useState<DailyCheckDto | null>(null);
+  /** Items whose photos are still uploading (or failed): submitting waits for them. */
+  const unsettledPhotos = useRef<Record<string, boolean>>({});
 
   const answeredCount = items.filter((i) => !!draft.answers[i.code]?.result).length;
   const problemCount = items.filter((i) => draft.answers[i.code]?.result === CheckResult.Fail).length;
@@ -242,6 +140,12 @@ function DailyCheckForm(props: {
 
   async function submit() {
     if (submitting) return;
+    const waiting = items.find((i) => draft.answers[i.code]?.result === CheckResult.Fail && unsettledPhotos.current[i.code]);
+    if (waiting) {
+      showToast('照片尚未上传完成，请稍候或删除上传失败的照片', 'warn');
+      scrollToItem(waiting.code);
+      return;
+    }
     const answers = draftToAnswers(items, draft);
     const codes = answers.map((a) => a.code);
     const problems = validateAnswers(list.items, 'daily', answers);
@@ -312,7 +216,7 @@ function DailyCheckForm(props: {
 
       {groups.map((group) => (
         <View key={group.stage}>
-          <View className="dc__stage">{group.stage}</View>
+          <StageHeading stage={group.stage} />
           {group.items.map((item) => (
             <ChecklistItemCard
               key={item.code}
@@ -321,6 +225,9 @@ function DailyCheckForm(props: {
               errors={itemErrors[item.code]}
               disabled={submitting}
               onChange={(patch) => change(item.code, patch)}
+              onPhotosSettled={(settled) => {
+                unsettledPhotos.current[item.code] = !settled;
+              }}
             />
           ))}
         </View>

@@ -10,6 +10,7 @@ import { useSession } from '../../../../hooks/useSession';
 import { formatBusinessDate, formatShanghaiDateTime } from '../../../../platform/format';
 import { navigateTo } from '../../../../platform/nav';
 import { loadRiskList, riskListCounts } from '../../risk-list';
+import { PeriodDutyCards, todoCount } from '../../duty';
 import './index.css';
 
 /** The 风险管控清单 the daily check asks: its version and counts, opening the list page. */
@@ -42,6 +43,9 @@ export default function EnterpriseHomePage() {
   const check = data?.dailyCheck ?? null;
   // Only the food-safety officer submits the daily check (the server enforces it too).
   const canSubmit = session?.user.role === Role.Officer;
+  const todos = useAsync(() => api.todos.mine(), [], { reloadOnShow: true, enabled: !!session });
+  const role = session?.user.role;
+  const showTodoCard = role === Role.Director || role === Role.Principal;
   const hasDraft = !!(session && data && !check && readDraft(session.user.id, data.businessDate));
 
   return (
@@ -91,6 +95,30 @@ export default function EnterpriseHomePage() {
               </View>
             )}
           </View>
+
+          {showTodoCard ? (
+            <View className="card ent-home__todo" onClick={() => navigateTo('enterprise.todos')}>
+              <View className="ent-home__status">
+                <View className="card__title ent-home__risk-title">待办</View>
+                {todos.data ? (
+                  <Tag type={todoCount(todos.data) > 0 ? 'danger' : 'success'}>{`${todoCount(todos.data)} 项`}</Tag>
+                ) : null}
+              </View>
+              {todos.data ? (
+                <View className="muted">{`待整改问题 ${todos.data.openProblems.length} 个`}</View>
+              ) : (
+                <View className="muted">{todos.error ? `待办加载失败：${todos.error}` : '加载中…'}</View>
+              )}
+              <View className="link ent-home__line">查看待办 ›</View>
+            </View>
+          ) : null}
+
+          {todos.data ? (
+            <>
+              <View className="section-title">本周 / 本月任务</View>
+              <PeriodDutyCards todos={todos.data} role={session.user.role} />
+            </>
+          ) : null}
 
           <RiskListCard userId={session.user.id} />
 

@@ -1,0 +1,194 @@
+import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { Button, Checkbox, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Role, isBusinessDate, isMonthKey, monthKey, todayInShanghai, type MonthlyReport } from '@shian/shared';
+import { ApiError, api, errorMessage } from '../../../../api';
+import { PageContainer } from '../../../../components/PageContainer';
+import { useAsync } from '../../../../hooks/useAsync';
+import { useSession } from '../../../../hooks/useSession';
+import { useStoredDraft } from '../../../../hooks/useStoredDraft';
+import { useToast } from '../../../../hooks/useToast';
+import { formatMonth } from '../../../../platform/format';
+import { redirectTo } from '../../../../platform/nav';
+import { MonthlyReportCard } from '../../components/PeriodViews';
+import '../../../../components/ChecklistItemCard.css';
+
+interface MonthlyDraft {
+  meetingDate: string;
+  place: string;
+  /** One per line. */
+  attendees: string;
+  discussion: string;
+  decisions: string;
+  nextMonthWork: string;
+  confirmed: boolean;
+}
+
+/** Non-empty trimmed lines. */
+function lines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+/** 月调度会议纪要 for one month (?month=, default this month): the principal chairs and signs. */
+export default function MonthlyReviewPage() {
+  const { session } = useSession();
+  const param = useRouter().params.month;
+  const month = param && isMonthKey(param) ? param : monthKey(todayInShanghai());
+  const report = useAsync(() => api.monthlyReviews.preview(month), [month], { enabled: !!session });
+  return (
+    <PageContainer loading={report.loading && !report.data} error={report.data ? null : report.error} onRetry={() => void report.reload()}>
+      {report.data && session ? (
+        session.user.role === Role.Principal ? (
+          <MonthlyForm ownerId={session.user.id} month={month} report={report.data} />
+        ) : (
+          <View>
+            <MonthlyReportCard report={report.data} />
+            <View className="card muted">月调度会议由主要负责人主持并签字提交，本月尚未提交</View>
+          </View>
+        )
+      ) : null}
+    </PageContainer>
+  );
+}
+
+function MonthlyForm({ ownerId, month, report }: { ownerId: string; month: string; report: MonthlyReport }) {
+  const { showToast } = useToast();
+  const { draft, update, clear, restored } = useStoredDraft<MonthlyDraft>(`shian.draft.monthly.${ownerId}.${month}`, () => ({
+    meetingDate: todayInShanghai(),
+    place: '',
+    attendees: '',
+    discussion: '',
+    decisions: '',
+    nextMonthWork: '',
+    confirmed: false,
+  }));
+  const [summary, setSummary] = useState<string[]>([]);
+  const [submitting, setSubmitting] = useState(false);
+  /** The period already has a record: this one is not needed (the existing one opens instead). */
+  const [existingId, setExistingId] = useState<string | null>(null);
+  const set = (patch: Partial<MonthlyDraft>) => {
+    update(() => patch);
+    if (summary.length) setSummary([]);
+  };
+
+  async function submit() {
+    if (submitting) return;
+    const problems: string[] = [];
+    if (!isBusinessDate(draft.meetingDate)) problems.push('会议日期应为日期，如 2026-11-28');
+    if (!draft.place.trim()) problems.push('请填写会议地点');
+    if (lines(draft.attendees).length === 0) problems.push('请填写参会人员（每行一人）');
+    if (!draft.discussion.trim()) problems.push('请填写会议内容');
+    if (!draft.confirmed) problems.push('请勾选「本人确认以上内容属实」');
+    setSummary(problems);
+    if (problems.length) {
+      showToast(problems[0], 'warn');
+      return;
+    }
+    setSubmitting(true);
+    try {
+      const created = await api.monthlyReviews.create(
+        {
+          month,
+          meetingDate: draft.meetingDate,
+          place: draft.place.trim(),
+          attendees: lines(draft.attendees),
+          discussion: draft.discussion.trim(),
+          decisions: lines(draft.decisions),
+          nextMonthWork: lines(draft.nextMonthWork),
+          confirm: true,
+        },
+        draft.idempotencyKey,
+      );
+      clear();
+      showToast('提交成功', 'success');
+      redirectTo('enterprise.monthlyReviewDetail', { id: created.id });
+    } catch (e) {
+      const existing = e instanceof ApiError && e.code === 'MONTHLY_REVIEW_EXISTS' && e.details && !Array.isArray(e.details) ? e.details.existingId : undefined;
+      if (typeof existing === 'string') setExistingId(existing);
+      const msgs = e instanceof ApiError && e.fieldErrors.length ? [e.message, ...e.fieldErrors.map((f) => f.message).filter((m) => m !== e.message)] : [errorMessage(e)];
+      setSummary(msgs);
+      showToast(errorMessage(e), 'fail');
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  const textArea = (key: 'discussion' | 'decisions' | 'nextMonthWork' | 'attendees', placeholder: string, max: number) => (
+    <TextArea
+      value={draft[key]}
+      placeholder={placeholder}
+      maxLength={max}
+      rows={3}
+      autoSize
+      disabled={submitting}
+      onChange={(v) => set({ [key]: v } as Partial<MonthlyDraft>)}
+    />
+  );
+
+  return (
+    <View>
+      <View className="card">
+        <View className="card__title">{`月调度会议纪要 · ${formatMonth(month)}`}</View>
+        <View className="muted">听取食品安全总监汇报，研究解决本月问题，部署下月工作</View>
+        {restored ? <View className="muted">已恢复上次未提交的草稿</View> : null}
+      </View>
+
+      <MonthlyReportCard report={report} />
+
+      <View className="section-title">会议信息</View>
+      <View className="card">
+        <View className="pv__field-label">会议日期</View>
+        <Input value={draft.meetingDate} placeholder="会议日期，如 2026-11-28" maxLength={10} disabled={submitting} onChange={(v) => set({ meetingDate: v.trim() })} />
+        <View className="pv__field-label">会议地点</View>
+        <Input value={draft.place} placeholder="请填写会议地点" maxLength={200} disabled={submitting} onChange={(v) => set({ place: v })} />
+        <View className="pv__field-label">参会人员（每行一人）</View>
+        {textArea('attendees', '请填写参会人员，每行一人', 2000)}
+        <View className="pv__field-label">会议内容</View>
+        {textArea('discussion', '请填写会议讨论内容', 5000)}
+        <View className="pv__field-label">会议决定（每行一条）</View>
+        {textArea('decisions', '请填写会议决定，每行一条', 5000)}
+        <View className="pv__field-label">下月工作安排（每行一条）</View>
+        {textArea('nextMonthWork', '请填写下月工作安排，每行一条', 5000)}
+        <View className="pv__confirm">
+          <Checkbox checked={draft.confirmed} disabled={submitting} onChange={(v) => set({ confirmed: v })}>
+            本人确认以上内容属实
+          </Checkbox>
+        </View>
+      </View>
+
+      {summary.length > 0 ? (
+        <View className="dc__summary">
+          {summary.map((line) => (
+            <View key={line} className="dc__summary-line">
+              {line}
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      <View className="actions">
+        {existingId ? (
+          <Button
+            block
+            type="primary"
+            size="large"
+            onClick={() => {
+              clear();
+              redirectTo('enterprise.monthlyReviewDetail', { id: existingId });
+            }}
+          >
+            查看已提交的纪要
+          </Button>
+        ) : (
+          <Button block type="primary" size="large" loading={submitting} onClick={() => void submit()}>
+            提交月调度纪要
+          </Button>
+        )}
+      </View>
+    </View>
+  );
+}

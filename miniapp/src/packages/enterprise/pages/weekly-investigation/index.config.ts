@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '每周排查治理报告' });
