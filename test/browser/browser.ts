@@ -1,9 +1,10 @@
 // Headless Chromium from the Debian package (never downloaded), with a phone-sized viewport.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { REPO_ROOT } from '../support/server';
+import { itemsDue, type EnterpriseRiskItem, type RiskListDto } from '@shian/shared';
+import { png } from '../support/images';
+import { REPO_ROOT, startServer, type RunningServer } from '../support/server';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // One folder per database, so the SQLite and MariaDB runs keep their own screenshots.
@@ -44,6 +45,42 @@ export async function newPhoneContext(browser: Browser, baseURL: string): Promis
     hasTouch: true,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+  });
+}
+
+/** What a story's set-up gives it: the server, and one phone-sized page on it. */
+export interface StorySetup {
+  server: RunningServer;
+  page: Page;
+  /** Page errors and failed API calls, for runStory's failure message. */
+  events: string[];
+  /** The app's content; Taro's (hidden) H5 navigation bar repeats the page title outside it. */
+  ui: Locator;
+}
+
+/**
+ * Registers the spec file's beforeAll / afterAll: checks the H5 build, empties the story's
+ * screenshot folder, starts the server and a headless browser with one phone page (15 s default
+ * timeout), then hands them to `ready` (which may also do the spec's own set-up); afterwards
+ * closes the browser and stops the server.
+ */
+export function setUpStory(story: string, ready: (setup: StorySetup) => Promise<void> | void): void {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    assertH5Built();
+    resetArtifacts(story);
+    server = await startServer();
+    browser = await launchBrowser();
+    const context = await newPhoneContext(browser, server.baseUrl);
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    const events = watchPage(page);
+    await ready({ server, page, events, ui: page.locator('#app') });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
   });
 }
 
@@ -140,6 +177,12 @@ export async function apiGet<T>(baseUrl: string, token: string, path: string): P
   return (await res.json()) as T;
 }
 
+/** The daily items of `user`'s business's own risk list, as the daily-check form asks them. */
+export async function dailyItemsOf(baseUrl: string, user: { phone: string; password: string }): Promise<EnterpriseRiskItem[]> {
+  const list = await apiGet<RiskListDto>(baseUrl, await apiToken(baseUrl, user), '/api/risk-lists/mine');
+  return itemsDue(list.items, 'daily');
+}
+
 /** Runs a story; on failure adds a screenshot of the page as it was and the page errors / failed API calls. */
 export async function runStory(page: Page, events: string[], body: () => Promise<void>): Promise<void> {
   try {
@@ -151,39 +194,9 @@ export async function runStory(page: Page, events: string[], body: () => Promise
   }
 }
 
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of buf) {
-    c ^= b;
-    for (let k = 0; k < 8; k += 1) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-  }
-  return (c ^ 0xffffffff) >>> 0;
-}
-
 /** A small solid-colour PNG made here (no fixture file), for Playwright's setFiles / setInputFiles. */
 export function testPng(name = 'photo.png', rgb: [number, number, number] = [220, 60, 60], size = 48): { name: string; mimeType: string; buffer: Buffer } {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => rgb).flat())]);
-  const raw = Buffer.concat(Array.from({ length: size }, () => row));
-  const buffer = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-  return { name, mimeType: 'image/png', buffer };
+  return { name, mimeType: 'image/png', buffer: png(size, size, rgb) };
 }
 
 /**

@@ -2,25 +2,21 @@
 // from the business's own 风险管控清单 (全部符合, then one item 不符合) and submits it; a county
 // regulator then finds it in the list and reads the problem in the detail. Elements are found by
 // their visible Chinese text.
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { CheckResult, IDEMPOTENCY_HEADER, addDays, itemsDue, todayInShanghai, type DailyCheckDto, type EnterpriseRiskItem, type RiskListDto } from '@shian/shared';
-import { startServer, type RunningServer } from '../support/server';
+import { CheckResult, IDEMPOTENCY_HEADER, addDays, todayInShanghai, type DailyCheckDto, type EnterpriseRiskItem } from '@shian/shared';
+import type { RunningServer } from '../support/server';
 import {
-  apiGet,
   apiToken,
-  assertH5Built,
   attachPhoto,
   buttonIn,
+  dailyItemsOf,
   field,
-  launchBrowser,
   loginAs,
-  newPhoneContext,
-  resetArtifacts,
   runStory,
   screenshot,
+  setUpStory,
   waitForLoadedImage,
-  watchPage,
 } from './browser';
 
 const OFFICER = { phone: '13900000001', password: 'Demo@2026' };
@@ -31,7 +27,6 @@ const PROBLEM = '后厨防蝇帘破损，垃圾桶未加盖';
 const MEASURE = '更换防蝇帘，垃圾桶加盖';
 
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
 let events: string[] = [];
 /** The app's content; Taro's (hidden) H5 navigation bar repeats the page title outside it. */
@@ -45,24 +40,10 @@ let yesterdayId = '';
 const button = (label: string) => buttonIn(ui, label);
 const story = (body: () => Promise<void>) => runStory(page, events, body);
 
-beforeAll(async () => {
-  assertH5Built();
-  resetArtifacts('daily-check');
-  server = await startServer();
-  browser = await launchBrowser();
-  const context = await newPhoneContext(browser, server.baseUrl);
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
-  events = watchPage(page);
-  ui = page.locator('#app');
-  const list = await apiGet<RiskListDto>(server.baseUrl, await apiToken(server.baseUrl, OFFICER), '/api/risk-lists/mine');
-  due = itemsDue(list.items, 'daily');
+setUpStory('daily-check', async (setup) => {
+  ({ server, page, events, ui } = setup);
+  due = await dailyItemsOf(server.baseUrl, OFFICER);
   failing = due.find((i) => i.code === FAILING_CODE) ?? due[2];
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 test('officer submits today’s check with a problem; regulator sees it', () => story(async () => {

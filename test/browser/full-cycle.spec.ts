@@ -2,24 +2,21 @@
 // not fixed on the spot (with a photo) → the director sees it in the to-do and closes it in this
 // week's 周排查 → the principal's 月调度 report shows it found and fixed → the county regulator
 // reads the daily check with its photo. Elements are found by their visible Chinese text.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { isoWeekKey, itemsDue, monthKey, todayInShanghai, type EnterpriseRiskItem, type RiskListDto } from '@shian/shared';
-import { startServer, type RunningServer } from '../support/server';
+import type { Locator, Page } from 'playwright-core';
+import { isoWeekKey, monthKey, todayInShanghai, type EnterpriseRiskItem } from '@shian/shared';
+import type { RunningServer } from '../support/server';
 import {
   apiGet,
   apiToken,
-  assertH5Built,
   attachPhoto,
   buttonIn,
+  dailyItemsOf,
   field,
-  launchBrowser,
   loginAs,
-  newPhoneContext,
-  resetArtifacts,
   runStory,
   screenshot,
+  setUpStory,
   waitForLoadedImage,
-  watchPage,
 } from './browser';
 
 const OFFICER = { phone: '13900000001', password: 'Demo@2026' };
@@ -32,7 +29,6 @@ const MEASURE = '已报修，暂用保鲜膜覆盖';
 const RESOLUTION = '已更换新垃圾桶，复查合格';
 
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
 let events: string[] = [];
 let ui: Locator;
@@ -42,24 +38,10 @@ let failing: EnterpriseRiskItem;
 const cur = (): Locator => ui.locator('.taro_page:visible').last();
 const button = (label: string) => buttonIn(cur(), label);
 
-beforeAll(async () => {
-  assertH5Built();
-  resetArtifacts('full-cycle');
-  server = await startServer();
-  browser = await launchBrowser();
-  const context = await newPhoneContext(browser, server.baseUrl);
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
-  events = watchPage(page);
-  ui = page.locator('#app');
-  const list = await apiGet<RiskListDto>(server.baseUrl, await apiToken(server.baseUrl, OFFICER), '/api/risk-lists/mine');
-  const due = itemsDue(list.items, 'daily');
+setUpStory('full-cycle', async (setup) => {
+  ({ server, page, events, ui } = setup);
+  const due = await dailyItemsOf(server.baseUrl, OFFICER);
   failing = due.find((i) => i.code === FAILING_CODE) ?? due[2];
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 /** Logs out by forgetting the session, then logs in as `user` on the entry page. */

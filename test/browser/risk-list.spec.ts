@@ -2,22 +2,17 @@
 // one item 不适用 (with a reason) and adds the business's own daily item, each making a new list
 // version; when the officer comes back, the form asks the new list, keeps the answers still asked
 // and says what changed. Elements are found by their visible Chinese text.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { itemsDue, type EnterpriseRiskItem, type RiskListDto } from '@shian/shared';
-import { startServer, type RunningServer } from '../support/server';
+import type { Locator, Page } from 'playwright-core';
+import type { EnterpriseRiskItem } from '@shian/shared';
+import type { RunningServer } from '../support/server';
 import {
-  apiGet,
-  apiToken,
-  assertH5Built,
   buttonIn,
+  dailyItemsOf,
   field,
-  launchBrowser,
   loginAs,
-  newPhoneContext,
-  resetArtifacts,
   runStory,
   screenshot,
-  watchPage,
+  setUpStory,
 } from './browser';
 
 const OFFICER = { phone: '13900000001', password: 'Demo@2026' };
@@ -34,7 +29,6 @@ const CUSTOM = {
 };
 
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
 let events: string[] = [];
 let ui: Locator;
@@ -43,24 +37,10 @@ let notApplicable: EnterpriseRiskItem;
 
 const button = (label: string) => buttonIn(ui, label);
 
-beforeAll(async () => {
-  assertH5Built();
-  resetArtifacts('risk-list');
-  server = await startServer();
-  browser = await launchBrowser();
-  const context = await newPhoneContext(browser, server.baseUrl);
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
-  events = watchPage(page);
-  ui = page.locator('#app');
-  const list = await apiGet<RiskListDto>(server.baseUrl, await apiToken(server.baseUrl, OFFICER), '/api/risk-lists/mine');
-  due = itemsDue(list.items, 'daily');
+setUpStory('risk-list', async (setup) => {
+  ({ server, page, events, ui } = setup);
+  due = await dailyItemsOf(server.baseUrl, OFFICER);
   notApplicable = due.find((i) => i.code === NA_CODE)!;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 async function logout(): Promise<void> {

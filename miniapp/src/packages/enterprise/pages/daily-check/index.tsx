@@ -12,12 +12,14 @@ import {
   type DailyCheckDto,
   type RiskListDto,
 } from '@shian/shared';
-import { ApiError, api, errorMessage } from '../../../../api';
+import { api } from '../../../../api';
 import { CheckStatusTags } from '../../../../components/CheckStatusTags';
 import { ChecklistItemCard, StageHeading, problemsByItem, type ItemErrors } from '../../../../components/ChecklistItemCard';
+import { FormFooter } from '../../../../components/FormFooter';
 import { PageContainer } from '../../../../components/PageContainer';
 import { useAsync } from '../../../../hooks/useAsync';
 import { draftToAnswers, useDailyCheckDraft, type AnswerDraft, type DraftListChange } from '../../../../hooks/useDailyCheckDraft';
+import { useFormSubmit } from '../../../../hooks/useFormSubmit';
 import { useSession } from '../../../../hooks/useSession';
 import { useToast } from '../../../../hooks/useToast';
 import { formatBusinessDate, formatShanghaiDateTime } from '../../../../platform/format';
@@ -55,6 +57,12 @@ function SubmittedResult({ check }: { check: DailyCheckDto }) {
     </View>
   );
 }
+
+/**
+ * The date already has a submission — or this draft's earlier attempt was stored before it was
+ * edited: either way the draft can no longer be submitted.
+ */
+const DAILY_CONFLICT_CODES = [ErrorCodes.DailyCheckExists, ErrorCodes.IdempotencyKeyReused];
 
 /** 「还有 n 项需要完善」 names this many codes, then 等 (each card shows its own message). */
 const MISSING_NAMED = 5;
@@ -99,10 +107,7 @@ function DailyCheckForm(props: {
   const shown = useMemo(() => new Set(items.map((i) => i.code)), [items]);
 
   const [itemErrors, setItemErrors] = useState<ItemErrors>({});
-  const [summary, setSummary] = useState<string[]>([]);
-  const [submitting, setSubmitting] = useState(false);
-  /** The date already has a submission: this draft cannot be submitted any more. */
-  const [conflict, setConflict] = useState<{ existingId?: string } | null>(null);
+  const { summary, setSummary, submitting, conflict, submit: send } = useFormSubmit(DAILY_CONFLICT_CODES);
   const [result, setResult] = useState<DailyCheckDto | null>(null);
   /** Items whose photos are still uploading (or failed): submitting waits for them. */
   const unsettledPhotos = useRef<Record<string, boolean>>({});
@@ -161,23 +166,16 @@ function DailyCheckForm(props: {
     }
     setItemErrors({});
     setSummary([]);
-    setConflict(null);
-    setSubmitting(true);
-    try {
-      const created = await api.dailyChecks.create(
-        { businessDate, items: answers, ...(draft.remarks.trim() ? { remarks: draft.remarks.trim() } : {}) },
-        draft.idempotencyKey,
-      );
-      clear();
-      setResult(created);
-    } catch (e) {
-      if (e instanceof ApiError && (e.code === ErrorCodes.DailyCheckExists || e.code === ErrorCodes.IdempotencyKeyReused)) {
-        // Another submission for this date exists (or this draft's earlier attempt was stored
-        // before it was edited): the draft can no longer be submitted.
-        const existingId = e.details && !Array.isArray(e.details) ? e.details.existingId : undefined;
-        setConflict({ existingId: typeof existingId === 'string' ? existingId : undefined });
-        setSummary([e.message]);
-      } else if (e instanceof ApiError && e.fieldErrors.length > 0) {
+    await send(
+      async () => {
+        const created = await api.dailyChecks.create(
+          { businessDate, items: answers, ...(draft.remarks.trim() ? { remarks: draft.remarks.trim() } : {}) },
+          draft.idempotencyKey,
+        );
+        clear();
+        setResult(created);
+      },
+      (e) => {
         const { byItem, other } = problemsByItem(e.fieldErrors, codes, shown);
         setItemErrors(byItem);
         setSummary([e.message, ...other.filter((m) => m !== e.message)]);
@@ -185,14 +183,8 @@ function DailyCheckForm(props: {
         // The answers passed our check of this list, so the director has most likely changed the
         // list since it was loaded: load it again (the draft moves onto it and says what changed).
         void reloadList();
-      } else {
-        // Network failures keep the draft and its Idempotency-Key: submitting again is safe.
-        setSummary([errorMessage(e)]);
-      }
-      showToast(errorMessage(e), 'fail');
-    } finally {
-      setSubmitting(false);
-    }
+      },
+    );
   }
 
   if (result) return <SubmittedResult check={result} />;
@@ -246,47 +238,22 @@ function DailyCheckForm(props: {
         />
       </View>
 
-      {summary.length > 0 ? (
-        <View className="dc__summary">
-          {summary.map((line) => (
-            <View key={line} className="dc__summary-line">
-              {line}
-            </View>
-          ))}
-        </View>
-      ) : null}
-
-      <View className="actions">
-        {conflict ? (
-          <>
-            {conflict.existingId ? (
-              <Button
-                block
-                type="primary"
-                size="large"
-                onClick={() => redirectTo('enterprise.dailyCheckDetail', { id: conflict.existingId })}
-              >
-                查看已提交的记录
-              </Button>
-            ) : null}
-            <Button
-              block
-              fill="outline"
-              size="large"
-              onClick={() => {
-                clear();
-                reLaunch('enterprise.home');
-              }}
-            >
-              放弃草稿，返回首页
-            </Button>
-          </>
-        ) : (
-          <Button block type="primary" size="large" loading={submitting} onClick={() => void submit()}>
-            提交检查
-          </Button>
-        )}
-      </View>
+      <FormFooter
+        summary={summary}
+        submitting={submitting}
+        submitLabel="提交检查"
+        onSubmit={() => void submit()}
+        conflict={
+          conflict && {
+            viewLabel: '查看已提交的记录',
+            onView: conflict.existingId ? () => redirectTo('enterprise.dailyCheckDetail', { id: conflict.existingId }) : undefined,
+            onDiscard: () => {
+              clear();
+              reLaunch('enterprise.home');
+            },
+          }
+        }
+      />
     </View>
   );
 }

@@ -1,11 +1,12 @@
-import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { Button, Checkbox, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Checkbox, Input, TextArea } from '@nutui/nutui-react-taro';
 import { Role, isBusinessDate, isMonthKey, monthKey, todayInShanghai, type MonthlyReport } from '@shian/shared';
-import { ApiError, api, errorMessage } from '../../../../api';
+import { api } from '../../../../api';
+import { FormFooter } from '../../../../components/FormFooter';
 import { PageContainer } from '../../../../components/PageContainer';
 import { useAsync } from '../../../../hooks/useAsync';
+import { useFormSubmit } from '../../../../hooks/useFormSubmit';
 import { useSession } from '../../../../hooks/useSession';
 import { useStoredDraft } from '../../../../hooks/useStoredDraft';
 import { useToast } from '../../../../hooks/useToast';
@@ -24,6 +25,8 @@ interface MonthlyDraft {
   nextMonthWork: string;
   confirmed: boolean;
 }
+
+const MONTHLY_CONFLICT_CODES = ['MONTHLY_REVIEW_EXISTS'];
 
 /** Non-empty trimmed lines. */
 function lines(text: string): string[] {
@@ -66,10 +69,9 @@ function MonthlyForm({ ownerId, month, report }: { ownerId: string; month: strin
     nextMonthWork: '',
     confirmed: false,
   }));
-  const [summary, setSummary] = useState<string[]>([]);
-  const [submitting, setSubmitting] = useState(false);
+  const { summary, setSummary, submitting, conflict, submit: send } = useFormSubmit(MONTHLY_CONFLICT_CODES);
   /** The period already has a record: this one is not needed (the existing one opens instead). */
-  const [existingId, setExistingId] = useState<string | null>(null);
+  const existingId = conflict?.existingId;
   const set = (patch: Partial<MonthlyDraft>) => {
     update(() => patch);
     if (summary.length) setSummary([]);
@@ -88,33 +90,27 @@ function MonthlyForm({ ownerId, month, report }: { ownerId: string; month: strin
       showToast(problems[0], 'warn');
       return;
     }
-    setSubmitting(true);
-    try {
-      const created = await api.monthlyReviews.create(
-        {
-          month,
-          meetingDate: draft.meetingDate,
-          place: draft.place.trim(),
-          attendees: lines(draft.attendees),
-          discussion: draft.discussion.trim(),
-          decisions: lines(draft.decisions),
-          nextMonthWork: lines(draft.nextMonthWork),
-          confirm: true,
-        },
-        draft.idempotencyKey,
-      );
-      clear();
-      showToast('提交成功', 'success');
-      redirectTo('enterprise.monthlyReviewDetail', { id: created.id });
-    } catch (e) {
-      const existing = e instanceof ApiError && e.code === 'MONTHLY_REVIEW_EXISTS' && e.details && !Array.isArray(e.details) ? e.details.existingId : undefined;
-      if (typeof existing === 'string') setExistingId(existing);
-      const msgs = e instanceof ApiError && e.fieldErrors.length ? [e.message, ...e.fieldErrors.map((f) => f.message).filter((m) => m !== e.message)] : [errorMessage(e)];
-      setSummary(msgs);
-      showToast(errorMessage(e), 'fail');
-    } finally {
-      setSubmitting(false);
-    }
+    await send(
+      async () => {
+        const created = await api.monthlyReviews.create(
+          {
+            month,
+            meetingDate: draft.meetingDate,
+            place: draft.place.trim(),
+            attendees: lines(draft.attendees),
+            discussion: draft.discussion.trim(),
+            decisions: lines(draft.decisions),
+            nextMonthWork: lines(draft.nextMonthWork),
+            confirm: true,
+          },
+          draft.idempotencyKey,
+        );
+        clear();
+        showToast('提交成功', 'success');
+        redirectTo('enterprise.monthlyReviewDetail', { id: created.id });
+      },
+      (e) => setSummary([e.message, ...e.fieldErrors.map((f) => f.message).filter((m) => m !== e.message)]),
+    );
   }
 
   const textArea = (key: 'discussion' | 'decisions' | 'nextMonthWork' | 'attendees', placeholder: string, max: number) => (
@@ -160,35 +156,23 @@ function MonthlyForm({ ownerId, month, report }: { ownerId: string; month: strin
         </View>
       </View>
 
-      {summary.length > 0 ? (
-        <View className="dc__summary">
-          {summary.map((line) => (
-            <View key={line} className="dc__summary-line">
-              {line}
-            </View>
-          ))}
-        </View>
-      ) : null}
-
-      <View className="actions">
-        {existingId ? (
-          <Button
-            block
-            type="primary"
-            size="large"
-            onClick={() => {
-              clear();
-              redirectTo('enterprise.monthlyReviewDetail', { id: existingId });
-            }}
-          >
-            查看已提交的纪要
-          </Button>
-        ) : (
-          <Button block type="primary" size="large" loading={submitting} onClick={() => void submit()}>
-            提交月调度纪要
-          </Button>
-        )}
-      </View>
+      <FormFooter
+        summary={summary}
+        submitting={submitting}
+        submitLabel="提交月调度纪要"
+        onSubmit={() => void submit()}
+        conflict={
+          existingId
+            ? {
+                viewLabel: '查看已提交的纪要',
+                onView: () => {
+                  clear();
+                  redirectTo('enterprise.monthlyReviewDetail', { id: existingId });
+                },
+              }
+            : null
+        }
+      />
     </View>
   );
 }

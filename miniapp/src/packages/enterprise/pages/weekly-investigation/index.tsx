@@ -15,12 +15,14 @@ import {
   type RiskListDto,
   type WeeklySummary,
 } from '@shian/shared';
-import { ApiError, api, errorMessage } from '../../../../api';
+import { api } from '../../../../api';
 import { ChecklistItemCard, StageHeading, problemsByItem, type ItemErrors } from '../../../../components/ChecklistItemCard';
+import { FormFooter } from '../../../../components/FormFooter';
 import { PageContainer } from '../../../../components/PageContainer';
 import { PhotoPicker, photosSettled, uploadedFileIds } from '../../../../components/PhotoPicker';
 import { useAsync } from '../../../../hooks/useAsync';
 import { draftToAnswers, type AnswerDraft, type DailyCheckDraft } from '../../../../hooks/useDailyCheckDraft';
+import { useFormSubmit } from '../../../../hooks/useFormSubmit';
 import { useSession } from '../../../../hooks/useSession';
 import { useStoredDraft } from '../../../../hooks/useStoredDraft';
 import { useToast } from '../../../../hooks/useToast';
@@ -54,6 +56,8 @@ interface WeeklyDraft {
 }
 
 const EMPTY_ANSWER: AnswerDraft = { problem: '', measure: '' };
+
+const WEEKLY_CONFLICT_CODES = ['WEEKLY_INVESTIGATION_EXISTS'];
 
 /** 每周食品安全排查治理报告 for one ISO week (?week=, default this week). */
 export default function WeeklyInvestigationPage() {
@@ -104,10 +108,9 @@ function WeeklyForm(props: { ownerId: string; week: string; list: RiskListDto; s
   const items = useMemo(() => groups.flatMap((g) => g.items), [groups]);
   const shown = useMemo(() => new Set(items.map((i) => i.code)), [items]);
   const [itemErrors, setItemErrors] = useState<ItemErrors>({});
-  const [summaryLines, setSummaryLines] = useState<string[]>([]);
-  const [submitting, setSubmitting] = useState(false);
+  const { summary: summaryLines, setSummary: setSummaryLines, submitting, conflict, submit: send } = useFormSubmit(WEEKLY_CONFLICT_CODES);
   /** The period already has a report: this one is not needed (the existing one opens instead). */
-  const [existingId, setExistingId] = useState<string | null>(null);
+  const existingId = conflict?.existingId;
   const unsettled = useRef<Record<string, boolean>>({});
   /** Every edit is saved; the summary of the last failed attempt no longer applies. */
   const update: typeof save = (change) => {
@@ -177,40 +180,30 @@ function WeeklyForm(props: { ownerId: string; week: string; list: RiskListDto; s
       showToast(lines[0], 'warn');
       return;
     }
-    setSubmitting(true);
-    try {
-      const created = await api.weeklyInvestigations.create(
-        {
-          week,
-          items: answers,
-          hazards: draft.hazards.map((h) => ({ description: h.description.trim(), ...(h.photoIds.length ? { photoIds: h.photoIds } : {}) })),
-          measures: draft.measures.map((m) => ({ description: m.description.trim(), owner: m.owner.trim(), deadline: m.deadline })),
-          resolutions: chosen.map((p) => ({ problemId: p.id, resolution: (draft.resolutions[p.id]?.text ?? '').trim() })),
-          nextWeekRequirements: draft.nextWeekRequirements.trim(),
-          confirm: true,
-        },
-        draft.idempotencyKey,
-      );
-      clear();
-      showToast('提交成功', 'success');
-      redirectTo('enterprise.weeklyInvestigationDetail', { id: created.id });
-    } catch (e) {
-      const existing = e instanceof ApiError && e.code === 'WEEKLY_INVESTIGATION_EXISTS' && e.details && !Array.isArray(e.details) ? e.details.existingId : undefined;
-      if (typeof existing === 'string') {
-        setExistingId(existing);
-        setSummaryLines([errorMessage(e)]);
-      } else if (e instanceof ApiError && e.fieldErrors.length > 0) {
+    await send(
+      async () => {
+        const created = await api.weeklyInvestigations.create(
+          {
+            week,
+            items: answers,
+            hazards: draft.hazards.map((h) => ({ description: h.description.trim(), ...(h.photoIds.length ? { photoIds: h.photoIds } : {}) })),
+            measures: draft.measures.map((m) => ({ description: m.description.trim(), owner: m.owner.trim(), deadline: m.deadline })),
+            resolutions: chosen.map((p) => ({ problemId: p.id, resolution: (draft.resolutions[p.id]?.text ?? '').trim() })),
+            nextWeekRequirements: draft.nextWeekRequirements.trim(),
+            confirm: true,
+          },
+          draft.idempotencyKey,
+        );
+        clear();
+        showToast('提交成功', 'success');
+        redirectTo('enterprise.weeklyInvestigationDetail', { id: created.id });
+      },
+      (e) => {
         const r = problemsByItem(e.fieldErrors, codes, shown);
         setItemErrors(r.byItem);
         setSummaryLines([e.message, ...r.other.filter((m) => m !== e.message)]);
-      } else {
-        // Network failures keep the draft and its Idempotency-Key: submitting again is safe.
-        setSummaryLines([errorMessage(e)]);
-      }
-      showToast(errorMessage(e), 'fail');
-    } finally {
-      setSubmitting(false);
-    }
+      },
+    );
   }
 
   const defaultDeadline = addDays(todayInShanghai(), 7);
@@ -365,35 +358,23 @@ function WeeklyForm(props: { ownerId: string; week: string; list: RiskListDto; s
         </View>
       </View>
 
-      {summaryLines.length > 0 ? (
-        <View className="dc__summary">
-          {summaryLines.map((line) => (
-            <View key={line} className="dc__summary-line">
-              {line}
-            </View>
-          ))}
-        </View>
-      ) : null}
-
-      <View className="actions">
-        {existingId ? (
-          <Button
-            block
-            type="primary"
-            size="large"
-            onClick={() => {
-              clear();
-              redirectTo('enterprise.weeklyInvestigationDetail', { id: existingId });
-            }}
-          >
-            查看已提交的报告
-          </Button>
-        ) : (
-          <Button block type="primary" size="large" loading={submitting} onClick={() => void submit()}>
-            提交周排查报告
-          </Button>
-        )}
-      </View>
+      <FormFooter
+        summary={summaryLines}
+        submitting={submitting}
+        submitLabel="提交周排查报告"
+        onSubmit={() => void submit()}
+        conflict={
+          existingId
+            ? {
+                viewLabel: '查看已提交的报告',
+                onView: () => {
+                  clear();
+                  redirectTo('enterprise.weeklyInvestigationDetail', { id: existingId });
+                },
+              }
+            : null
+        }
+      />
     </View>
   );
 }
