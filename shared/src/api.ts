@@ -100,6 +100,8 @@ export interface DailyCheckCreateRequest {
   businessDate: string;
   items: DailyCheckItemAnswer[];
   remarks?: string;
+  /** The officer's sign-off (「本人确认以上检查属实」): stamped with the account and the server's time. */
+  confirm: true;
 }
 
 export interface DailyCheckDto {

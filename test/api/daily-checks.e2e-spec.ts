@@ -96,10 +96,10 @@ describe('daily checks', () => {
       const date = daysAgo(3);
       const key = freshKey('order');
       const items = allPassItems();
-      const first = await t.request({ method: 'POST', url: '/api/daily-checks', token: officer, headers: { 'idempotency-key': key }, body: { businessDate: date, items } });
+      const first = await t.request({ method: 'POST', url: '/api/daily-checks', token: officer, headers: { 'idempotency-key': key }, body: { businessDate: date, items, confirm: true } });
       expect(first.status).toBe(201);
       const reordered = items.map((i) => ({ result: i.result, code: i.code }));
-      const again = await t.request({ method: 'POST', url: '/api/daily-checks', token: officer, headers: { 'idempotency-key': key }, body: { items: reordered, businessDate: date } });
+      const again = await t.request({ method: 'POST', url: '/api/daily-checks', token: officer, headers: { 'idempotency-key': key }, body: { confirm: true, items: reordered, businessDate: date } });
       expect(again.status).toBe(201);
       expect(again.body.id).toBe(first.body.id);
     });
@@ -178,7 +178,7 @@ describe('daily checks', () => {
 
     it('a missing Idempotency-Key → 400 IDEMPOTENCY_KEY_REQUIRED, nothing stored', async () => {
       const date = daysAgo(10);
-      const res = await t.request({ method: 'POST', url: '/api/daily-checks', token: officer, body: { businessDate: date, items: allPassItems() } });
+      const res = await t.request({ method: 'POST', url: '/api/daily-checks', token: officer, body: { businessDate: date, items: allPassItems(), confirm: true } });
       expectErrorBody(res, 400, 'IDEMPOTENCY_KEY_REQUIRED');
       expect(res.body.message).toContain('Idempotency-Key');
       expect(await rowsFor(homeId, date)).toBe(0);
@@ -210,10 +210,20 @@ describe('daily checks', () => {
 
     it('an impossible date → 400 naming 营业日期', async () => {
       for (const businessDate of ['2026-02-30', '2026-1-5', '25/11/2026', '']) {
-        const res = await t.request({ method: 'POST', url: '/api/daily-checks', token: officer, headers: { 'idempotency-key': freshKey() }, body: { businessDate, items: allPassItems() } });
+        const res = await t.request({ method: 'POST', url: '/api/daily-checks', token: officer, headers: { 'idempotency-key': freshKey() }, body: { businessDate, confirm: true, items: allPassItems() } });
         expectErrorBody(res, 400, 'VALIDATION_FAILED');
         expect(res.body.message).toContain('营业日期');
       }
+    });
+
+    it('without the officer’s sign-off (confirm: true) → 400 naming 签字确认; nothing stored', async () => {
+      const date = daysAgo(13);
+      for (const confirm of [undefined, false, 'yes']) {
+        const res = await t.request({ method: 'POST', url: '/api/daily-checks', token: officer, headers: { 'idempotency-key': freshKey() }, body: { businessDate: date, items: allPassItems(), ...(confirm === undefined ? {} : { confirm }) } });
+        expectErrorBody(res, 400, 'VALIDATION_FAILED');
+        expect(res.body.message).toContain('签字确认');
+      }
+      expect(await rowsFor(homeId, date)).toBe(0);
     });
 
     it('不符合 without a measure → 400 naming the item', async () => {
@@ -287,7 +297,7 @@ describe('daily checks', () => {
       const user = await t.ds.getRepository(User).findOneByOrFail({ phone: DEMO.officer });
       const caller = callerFromPayload({ sub: user.id, name: user.name, role: user.role, ent: user.enterpriseId, reg: user.regionCode, lvl: user.cadreLevel });
       const service = t.app.get(DailyChecksService);
-      return service.submit(caller, freshKey('clock'), { businessDate, items: allPassItems() }, new Date(nowIso));
+      return service.submit(caller, freshKey('clock'), { businessDate, items: allPassItems(), confirm: true }, new Date(nowIso));
     };
 
     it('at 23:59:59.999 Shanghai the day is on time; from 00:00 it is late', async () => {

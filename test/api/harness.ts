@@ -236,7 +236,7 @@ export function submitDaily(t: TestApp, token: string, businessDate: string, opt
     url: '/api/daily-checks',
     token,
     headers: { 'idempotency-key': opts.key ?? freshKey() },
-    body: { businessDate, items: opts.items ?? allPassItems(), ...(opts.remarks !== undefined ? { remarks: opts.remarks } : {}) },
+    body: { businessDate, items: opts.items ?? allPassItems(), confirm: true, ...(opts.remarks !== undefined ? { remarks: opts.remarks } : {}) },
   });
 }
 

@@ -12,7 +12,7 @@ describe('record integrity', () => {
 
   const verify = (enterpriseId: string, token = regulator) => t.request({ url: `/api/enterprises/${enterpriseId}/chain/verify`, token });
   const amend = (id: string, body: Record<string, unknown>, key = freshKey('amend')) =>
-    t.request({ method: 'POST', url: `/api/daily-checks/${id}/versions`, token: officer, headers: { 'idempotency-key': key }, body });
+    t.request({ method: 'POST', url: `/api/daily-checks/${id}/versions`, token: officer, headers: { 'idempotency-key': key }, body: { confirm: true, ...body } });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -76,7 +76,7 @@ describe('record integrity', () => {
     const other = await insertEnterprise(t, { countyCode: '150102' });
     const otherOfficer = await insertUser(t, { role: Role.Officer, enterpriseId: other.id });
     const token = (await t.login(otherOfficer.phone)).accessToken;
-    const res2 = await t.request({ method: 'POST', url: `/api/daily-checks/${v1.body.id}/versions`, token, headers: { 'idempotency-key': freshKey() }, body: { reason: '越权', items: allPassItems() } });
+    const res2 = await t.request({ method: 'POST', url: `/api/daily-checks/${v1.body.id}/versions`, token, headers: { 'idempotency-key': freshKey() }, body: { reason: '越权', confirm: true, items: allPassItems() } });
     expectErrorBody(res2, 404);
   });
 

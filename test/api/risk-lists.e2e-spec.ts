@@ -103,7 +103,7 @@ describe('risk-control lists', () => {
     const v1 = await submitDaily(t, ot, addDays(today, -2));
     expect(v1.body.riskListVersion).toBe(1);
     expect((await edit(`items/${C[5]}/applicability`, { applicable: false, reason: '不适用' }, freshKey(), dt)).body.version).toBe(2);
-    const amend = await t.request({ method: 'POST', url: `/api/daily-checks/${v1.body.id}/versions`, token: ot, headers: { 'idempotency-key': freshKey() }, body: { reason: '补充', items: allPassItems() } });
+    const amend = await t.request({ method: 'POST', url: `/api/daily-checks/${v1.body.id}/versions`, token: ot, headers: { 'idempotency-key': freshKey() }, body: { reason: '补充', confirm: true, items: allPassItems() } });
     expect(amend.status).toBe(201);
     expect(amend.body).toMatchObject({ version: 2, riskListVersion: 1 });
   });

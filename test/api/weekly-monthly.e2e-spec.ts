@@ -194,7 +194,7 @@ describe('weekly investigations, monthly reviews and the problem to-do list', ()
     // Open problem, then a correction: the old one is closed 「记录已更正」, the new one is open.
     const d1 = addDays(today, -1);
     const v1 = await submitDaily(t, token, d1, { items: withFailure(false, '地面有积水') });
-    const v2 = await post(`/api/daily-checks/${v1.body.id}/versions`, token, { reason: '问题描述不准确', items: withFailure(false, '操作间地面积水') });
+    const v2 = await post(`/api/daily-checks/${v1.body.id}/versions`, token, { reason: '问题描述不准确', confirm: true, items: withFailure(false, '操作间地面积水') });
     expect(v2.status).toBe(201);
     let all = await problems();
     expect(all).toHaveLength(2);
@@ -206,7 +206,7 @@ describe('weekly investigations, monthly reviews and the problem to-do list', ()
     // version's problem of the same item keeps that resolution instead of reopening.
     const weekly = await post('/api/weekly-investigations', token, weeklyBody({ week: isoWeekKey(d1), resolutions: [{ problemId: open.id, resolution: '已清理并加装挡水条' }] }));
     expect(weekly.status).toBe(201);
-    const v3 = await post(`/api/daily-checks/${v2.body.id}/versions`, token, { reason: '补充照片说明', items: withFailure(false, '操作间地面积水（排水口堵塞）') });
+    const v3 = await post(`/api/daily-checks/${v2.body.id}/versions`, token, { reason: '补充照片说明', confirm: true, items: withFailure(false, '操作间地面积水（排水口堵塞）') });
     expect(v3.status).toBe(201);
     all = await problems();
     expect(all.find((p) => p.sourceId === v2.body.id)).toMatchObject({ status: 'superseded', resolution: '已清理并加装挡水条' });

@@ -117,6 +117,11 @@ test('officer submits today’s check with a problem; regulator sees it', () => 
     },
     { times: 1 },
   );
+  // The officer's sign-off is required: without it nothing is sent.
+  await button('提交检查').click();
+  await ui.locator('.dc__summary').getByText('请勾选「本人确认以上检查属实」后再提交', { exact: true }).waitFor();
+  expect(keys).toHaveLength(0);
+  await ui.getByText('本人确认以上检查属实', { exact: true }).click();
   await button('提交检查').click();
   await ui.getByText('网络连接失败，请稍后重试', { exact: true }).first().waitFor();
   await screenshot(page, 'daily-check-network-error');
@@ -169,7 +174,7 @@ test('a second submission for the same day is refused and links to the first one
   const created = await fetch(`${server.baseUrl}/api/daily-checks`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}`, [IDEMPOTENCY_HEADER]: randomUUID() },
-    body: JSON.stringify({ businessDate: date, items: due.map((i) => ({ code: i.code, result: CheckResult.Pass })) }),
+    body: JSON.stringify({ businessDate: date, confirm: true, items: due.map((i) => ({ code: i.code, result: CheckResult.Pass })) }),
   });
   expect(created.status).toBe(201);
   yesterdayId = ((await created.json()) as DailyCheckDto).id;
@@ -182,6 +187,7 @@ test('a second submission for the same day is refused and links to the first one
   await page.goto(`/#/packages/enterprise/pages/daily-check/index?date=${date}`);
   await ui.getByText(due[0].measure, { exact: true }).waitFor();
   await button('全部符合').click();
+  await ui.getByText('本人确认以上检查属实', { exact: true }).click();
   await button('提交检查').click();
   await ui.locator('.dc__summary').getByText('不能重复提交', { exact: false }).waitFor();
   await screenshot(page, 'daily-check-conflict');
@@ -203,6 +209,7 @@ test('a corrected record shows its version, the reason and the history', () => s
     headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}`, [IDEMPOTENCY_HEADER]: randomUUID() },
     body: JSON.stringify({
       reason,
+      confirm: true,
       items: due.map((i) =>
         i.code === failing.code
           ? { code: i.code, result: CheckResult.Fail, problem: PROBLEM, measure: MEASURE, fixedOnSpot: true }

@@ -70,6 +70,7 @@ test('daily problem → director’s to-do → weekly investigation → monthly 
     await attachPhoto(page, failCard);
     await failCard.scrollIntoViewIfNeeded();
     await screenshot(page, 'officer-problem-photo', { fullPage: false });
+    await cur().getByText('本人确认以上检查属实', { exact: true }).click();
     await screenshot(page, 'officer-daily-check');
     await button('提交检查').click();
     await cur().getByText('提交成功', { exact: true }).waitFor();

@@ -155,6 +155,7 @@ test('director marks an item 不适用 and adds one; the officer’s form follow
   // 7. Answers it and submits: the record keeps the custom item's wording and the list version.
   await customItem.getByText('符合', { exact: true }).click();
   await ui.getByText(`已填写 ${due.length}/${due.length} 项，0 项不符合`, { exact: true }).waitFor();
+  await ui.getByText('本人确认以上检查属实', { exact: true }).click();
   await button('提交检查').click();
   await ui.getByText('提交成功', { exact: true }).waitFor();
   await button('查看检查详情').click();

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { DailyCheckAmendRequest, DailyCheckCreateRequest, DailyCheckListQuery } from '@shian/shared';
-import { IsBusinessDate, Trim } from '../../common/decorators';
+import { IsBusinessDate, IsConfirmed, Trim } from '../../common/decorators';
 import { ScopedListQuery } from '../../common/pagination';
 import { CheckItemAnswerDto } from '../../common/check-item-answer.dto';
 
@@ -25,6 +25,10 @@ export class CreateDailyCheckDto implements DailyCheckCreateRequest {
   @IsString()
   @MaxLength(1000)
   remarks?: string;
+
+  @ApiProperty({ example: true, description: '签字确认：本人确认以上检查属实（以当前账号和服务器时间签署）' })
+  @IsConfirmed()
+  confirm!: true;
 }
 
 export class AmendDailyCheckDto implements DailyCheckAmendRequest {
@@ -48,6 +52,10 @@ export class AmendDailyCheckDto implements DailyCheckAmendRequest {
   @IsString()
   @MaxLength(1000)
   remarks?: string;
+
+  @ApiProperty({ example: true, description: '签字确认：本人确认以上检查属实（以当前账号和服务器时间签署）' })
+  @IsConfirmed()
+  confirm!: true;
 }
 
 export class ListDailyChecksQuery extends ScopedListQuery implements DailyCheckListQuery {

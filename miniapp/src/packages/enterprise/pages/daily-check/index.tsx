@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Checkbox, TextArea } from '@nutui/nutui-react-taro';
 import {
   CheckResult,
   ErrorCodes,
@@ -67,6 +67,10 @@ const DAILY_CONFLICT_CODES = [ErrorCodes.DailyCheckExists, ErrorCodes.Idempotenc
 /** 「还有 n 项需要完善」 names this many codes, then 等 (each card shows its own message). */
 const MISSING_NAMED = 5;
 
+// Order 60: the officer confirms the daily record; the server stamps it with the account and its time.
+const CONFIRM_LABEL = '本人确认以上检查属实';
+const CONFIRM_MISSING = `请勾选「${CONFIRM_LABEL}」后再提交`;
+
 /** The sticky progress line is about this tall (px): keep a scrolled-to item below it. */
 const PROGRESS_BAR_OFFSET = -64;
 
@@ -109,6 +113,7 @@ function DailyCheckForm(props: {
   const [itemErrors, setItemErrors] = useState<ItemErrors>({});
   const { summary, setSummary, submitting, conflict, submit: send } = useFormSubmit(DAILY_CONFLICT_CODES);
   const [result, setResult] = useState<DailyCheckDto | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
   /** Items whose photos are still uploading (or failed): submitting waits for them. */
   const unsettledPhotos = useRef<Record<string, boolean>>({});
 
@@ -145,6 +150,8 @@ function DailyCheckForm(props: {
 
   async function submit() {
     if (submitting) return;
+    // The officer's sign-off is a fresh act for each submission, so it is not kept in the draft.
+    const confirmMissing = !confirmed;
     const waiting = items.find((i) => draft.answers[i.code]?.result === CheckResult.Fail && unsettledPhotos.current[i.code]);
     if (waiting) {
       showToast('照片尚未上传完成，请稍候或删除上传失败的照片', 'warn');
@@ -165,11 +172,16 @@ function DailyCheckForm(props: {
       return;
     }
     setItemErrors({});
+    if (confirmMissing) {
+      setSummary([CONFIRM_MISSING]);
+      showToast(CONFIRM_MISSING, 'warn');
+      return;
+    }
     setSummary([]);
     await send(
       async () => {
         const created = await api.dailyChecks.create(
-          { businessDate, items: answers, ...(draft.remarks.trim() ? { remarks: draft.remarks.trim() } : {}) },
+          { businessDate, items: answers, confirm: true, ...(draft.remarks.trim() ? { remarks: draft.remarks.trim() } : {}) },
           draft.idempotencyKey,
         );
         clear();
@@ -236,6 +248,11 @@ function DailyCheckForm(props: {
           disabled={submitting}
           onChange={(v) => setRemarks(v)}
         />
+        <View className="dc__confirm">
+          <Checkbox checked={confirmed} disabled={submitting} onChange={(v) => setConfirmed(v)}>
+            {CONFIRM_LABEL}
+          </Checkbox>
+        </View>
       </View>
 
       <FormFooter
