@@ -110,4 +110,15 @@ describe('record summaries', () => {
     expect(r.problems).toEqual({ found: 1, fixed: 1, open: 0 });
     expect(r.days).toMatchObject({ days: 30, daysToDate: 25, checked: 1, missed: 23, pending: 1 });
   });
+
+  it('monthly report: weeks that ended before the business joined are not due, unless investigated', () => {
+    const base = { month: '2026-11', today: '2026-11-25', checks: [], problems: [] };
+    // Joined on Wednesday 2026-11-18 (W47): W44–W46 ended before, W47 and W48 count.
+    const r = monthlyReport({ ...base, investigations: [], since: '2026-11-18' });
+    expect(r.weeks.map((w) => w.week)).toEqual(['2026-W47', '2026-W48']);
+    const withOld = monthlyReport({ ...base, since: '2026-11-18', investigations: [{ id: 'x', week: '2026-W45', investigatorName: '总监', late: false, hazards: [] }] });
+    expect(withOld.weeks.map((w) => w.week)).toEqual(['2026-W45', '2026-W47', '2026-W48']);
+    // Joined on a Sunday: that week still counts.
+    expect(monthlyReport({ ...base, investigations: [], since: '2026-11-22' }).weeks.map((w) => w.week)).toEqual(['2026-W47', '2026-W48']);
+  });
 });

@@ -1,7 +1,7 @@
 // The summaries frozen into the 周排查 report and the 月调度 minutes (Order 60: the weekly report
 // summarises the week's daily checks and their problems; the principal hears the director report
 // days checked, problems found/fixed/open and the weekly findings).
-import type { BusinessDate } from '../dates';
+import { addDays, type BusinessDate } from '../dates';
 import type { DayStats, MonthlyReport, MonthlyWeekEntry, PeriodProblemEntry, ProblemStats, WeeklySummary } from '../api';
 import { monthDates, mondayOfIsoWeek, weekDates, weeksOverlappingMonth } from './periods';
 
@@ -75,7 +75,13 @@ export function monthlyReport(input: {
   const [from, to] = [dates[0], dates[dates.length - 1]];
   const byWeek = new Map(input.investigations.map((i) => [i.week, i]));
   const weeks: MonthlyWeekEntry[] = weeksOverlappingMonth(input.month)
-    .filter((w) => mondayOfIsoWeek(w)! <= input.today)
+    // Weeks started so far; a week that ended before the business joined is not due (like its
+    // days in dayStats), unless it was investigated anyway.
+    .filter((w) => {
+      const monday = mondayOfIsoWeek(w)!;
+      if (monday > input.today) return false;
+      return !input.since || addDays(monday, 6) >= input.since || byWeek.has(w);
+    })
     .map((week) => {
       const inv = byWeek.get(week);
       return inv
