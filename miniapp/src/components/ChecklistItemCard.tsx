@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import { Radio, RadioGroup, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Radio, RadioGroup, TextArea } from '@nutui/nutui-react-taro';
 import { CHECK_RESULT_LABELS, CheckResult, type EnterpriseRiskItem } from '@shian/shared';
 import type { AnswerDraft } from '../hooks/useDailyCheckDraft';
 import { PhotoPicker, photosSettled, uploadedFileIds, type PickedPhoto } from './PhotoPicker';
@@ -135,4 +135,49 @@ export function ChecklistItemCard(props: ChecklistItemCardProps) {
 /** The 环节 heading above a group of item cards. */
 export function StageHeading({ stage }: { stage: string }) {
   return <View className="dc__stage">{stage}</View>;
+}
+
+export interface ChecklistSectionProps {
+  /** Items grouped by 环节, in list order. */
+  groups: ReadonlyArray<{ stage: string; items: EnterpriseRiskItem[] }>;
+  answers: Readonly<Record<string, AnswerDraft | undefined>>;
+  itemErrors: ItemErrors;
+  /** 「已填写 x/24 项，n 项不符合」 */
+  progressText: string;
+  disabled: boolean;
+  passAllDisabled: boolean;
+  onPassAll: () => void;
+  onChange: (code: string, patch: Partial<AnswerDraft>) => void;
+  onPhotosSettled: (code: string, settled: boolean) => void;
+}
+
+/** The answering part of the daily check and the weekly investigation: sticky progress with 全部符合, then the items by stage. */
+export function ChecklistSection(props: ChecklistSectionProps) {
+  const { groups, answers, itemErrors, disabled } = props;
+  return (
+    <View>
+      <View className="dc__progress">
+        <Text className="dc__progress-text">{props.progressText}</Text>
+        <Button size="small" type="primary" fill="outline" disabled={props.passAllDisabled} onClick={props.onPassAll}>
+          全部符合
+        </Button>
+      </View>
+      {groups.map((group) => (
+        <View key={group.stage}>
+          <StageHeading stage={group.stage} />
+          {group.items.map((item) => (
+            <ChecklistItemCard
+              key={item.code}
+              item={item}
+              answer={answers[item.code]}
+              errors={itemErrors[item.code]}
+              disabled={disabled}
+              onChange={(patch) => props.onChange(item.code, patch)}
+              onPhotosSettled={(settled) => props.onPhotosSettled(item.code, settled)}
+            />
+          ))}
+        </View>
+      ))}
+    </View>
+  );
 }

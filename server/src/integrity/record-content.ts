@@ -1,5 +1,7 @@
 // What a record's content hash covers: every field a person submitted or the server decided at
 // receipt. A changed stored row no longer matches its hash, so chain verification finds it.
+// The fields are listed by hand on purpose (not derived from the entity's columns, nor shared with
+// the DTOs): a column added later must not change what older records were hashed over.
 import { createHash } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { canonicalJson } from '../common/canonical-json';

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { View, Text } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button, Checkbox, TextArea } from '@nutui/nutui-react-taro';
 import {
   CheckResult,
@@ -14,7 +14,7 @@ import {
 } from '@shian/shared';
 import { api } from '../../../../api';
 import { CheckStatusTags } from '../../../../components/CheckStatusTags';
-import { ChecklistItemCard, StageHeading, problemsByItem, type ItemErrors } from '../../../../components/ChecklistItemCard';
+import { ChecklistSection, problemsByItem, type ItemErrors } from '../../../../components/ChecklistItemCard';
 import { FormFooter } from '../../../../components/FormFooter';
 import { PageContainer } from '../../../../components/PageContainer';
 import { useAsync } from '../../../../hooks/useAsync';
@@ -211,31 +211,19 @@ function DailyCheckForm(props: {
         {listChange ? <View className="dc__notice">{listChangeText(listChange, items.length - answeredCount)}</View> : null}
       </View>
 
-      <View className="dc__progress">
-        <Text className="dc__progress-text">{`已填写 ${answeredCount}/${items.length} 项，${problemCount} 项不符合`}</Text>
-        <Button size="small" type="primary" fill="outline" disabled={submitting || !!conflict} onClick={passAllUnanswered}>
-          全部符合
-        </Button>
-      </View>
-
-      {groups.map((group) => (
-        <View key={group.stage}>
-          <StageHeading stage={group.stage} />
-          {group.items.map((item) => (
-            <ChecklistItemCard
-              key={item.code}
-              item={item}
-              answer={draft.answers[item.code]}
-              errors={itemErrors[item.code]}
-              disabled={submitting}
-              onChange={(patch) => change(item.code, patch)}
-              onPhotosSettled={(settled) => {
-                unsettledPhotos.current[item.code] = !settled;
-              }}
-            />
-          ))}
-        </View>
-      ))}
+      <ChecklistSection
+        groups={groups}
+        answers={draft.answers}
+        itemErrors={itemErrors}
+        progressText={`已填写 ${answeredCount}/${items.length} 项，${problemCount} 项不符合`}
+        disabled={submitting}
+        passAllDisabled={submitting || !!conflict}
+        onPassAll={passAllUnanswered}
+        onChange={change}
+        onPhotosSettled={(code, settled) => {
+          unsettledPhotos.current[code] = !settled;
+        }}
+      />
 
       <View className="card dc__remarks">
         <View className="dc__fail-label">备注</View>

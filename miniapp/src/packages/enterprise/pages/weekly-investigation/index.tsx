@@ -16,7 +16,7 @@ import {
   type WeeklySummary,
 } from '@shian/shared';
 import { api } from '../../../../api';
-import { ChecklistItemCard, StageHeading, problemsByItem, type ItemErrors } from '../../../../components/ChecklistItemCard';
+import { ChecklistSection, problemsByItem, type ItemErrors } from '../../../../components/ChecklistItemCard';
 import { FormFooter } from '../../../../components/FormFooter';
 import { PageContainer } from '../../../../components/PageContainer';
 import { PhotoPicker, photosSettled, uploadedFileIds } from '../../../../components/PhotoPicker';
@@ -218,30 +218,19 @@ function WeeklyForm(props: { ownerId: string; week: string; list: RiskListDto; s
 
       <WeeklySummaryCard summary={summary} />
 
-      <View className="dc__progress">
-        <View className="dc__progress-text">{`已排查 ${answered}/${items.length} 项`}</View>
-        <Button size="small" type="primary" fill="outline" disabled={submitting} onClick={passAll}>
-          全部符合
-        </Button>
-      </View>
-      {groups.map((group) => (
-        <View key={group.stage}>
-          <StageHeading stage={group.stage} />
-          {group.items.map((item) => (
-            <ChecklistItemCard
-              key={item.code}
-              item={item}
-              answer={draft.answers[item.code]}
-              errors={itemErrors[item.code]}
-              disabled={submitting}
-              onChange={(patch) => setAnswer(item.code, patch)}
-              onPhotosSettled={(settled) => {
-                unsettled.current[item.code] = draft.answers[item.code]?.result === CheckResult.Fail && !settled;
-              }}
-            />
-          ))}
-        </View>
-      ))}
+      <ChecklistSection
+        groups={groups}
+        answers={draft.answers}
+        itemErrors={itemErrors}
+        progressText={`已排查 ${answered}/${items.length} 项`}
+        disabled={submitting}
+        passAllDisabled={submitting}
+        onPassAll={passAll}
+        onChange={setAnswer}
+        onPhotosSettled={(code, settled) => {
+          unsettled.current[code] = draft.answers[code]?.result === CheckResult.Fail && !settled;
+        }}
+      />
 
       <View className="section-title">本周发现的隐患</View>
       <View className="card wi__hazards">
