@@ -8,6 +8,8 @@ export const ErrorCodes = {
   Conflict: 'CONFLICT',
   TooManyRequests: 'TOO_MANY_REQUESTS',
   Internal: 'INTERNAL_ERROR',
+  /** The database gave up on a write under contention (deadlock, lock wait): nothing was stored; retry. */
+  Busy: 'SERVER_BUSY',
   // auth
   InvalidCredentials: 'AUTH_INVALID_CREDENTIALS',
   AccountLocked: 'AUTH_ACCOUNT_LOCKED',

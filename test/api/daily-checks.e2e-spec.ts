@@ -126,6 +126,8 @@ describe('daily checks', () => {
       expectErrorBody(res, 409, 'DAILY_CHECK_EXISTS');
       expect(res.body.message).toContain(date);
       expect(res.body.message).toContain('不能重复提交');
+      // The form offers 「查看已提交」 with it.
+      expect(res.body.details).toEqual({ existingId: first.body.id });
       expect(await rowsFor(homeId, date)).toBe(1);
     });
 

@@ -104,6 +104,21 @@ describe('record integrity', () => {
     expect(res.body).toEqual({ ok: true, checked: 8, brokenAt: null });
   });
 
+  it('the first records of many businesses at once all go in, each starting its own chain', async () => {
+    // No chain head or risk list exists yet for any of them: nothing to lock, so nothing may
+    // deadlock (under REPEATABLE READ, MariaDB's gap locks did: 32 at once gave 500s).
+    const officers = await Promise.all(
+      Array.from({ length: 32 }, async () => {
+        const e = await insertEnterprise(t, { countyCode: '150102' });
+        const o = await insertUser(t, { role: Role.Officer, enterpriseId: e.id });
+        return { enterpriseId: e.id, token: (await t.login(o.phone)).accessToken };
+      }),
+    );
+    const results = await Promise.all(officers.map((o) => submitDaily(t, o.token, today)));
+    expect(results.map((r) => r.status)).toEqual(Array(32).fill(201));
+    for (const o of officers) expect((await verify(o.enterpriseId)).body).toEqual({ ok: true, checked: 1, brokenAt: null });
+  });
+
   describe('tampering', () => {
     let ent: string;
     let ids: string[];

@@ -21,6 +21,8 @@ const answers = dailyItems.map((i) => ({ code: i.code, result: CheckResult.Pass 
 interface Run {
   ok: number;
   errors: number;
+  /** Failed requests by HTTP status (0: no answer), to say what went wrong. */
+  failures: Record<number, number>;
   latencies: number[];
   seconds: number;
 }
@@ -30,6 +32,7 @@ async function drive(clients: number, seconds: number, send: (client: number, da
   const latencies: number[] = [];
   let ok = 0;
   let errors = 0;
+  const failures: Record<number, number> = {};
   const start = performance.now();
   const warmEnd = start + WARMUP_SECONDS * 1000;
   const end = warmEnd + seconds * 1000;
@@ -44,11 +47,14 @@ async function drive(clients: number, seconds: number, send: (client: number, da
         if (status === 201) {
           ok++;
           latencies.push(t1 - t0);
-        } else errors++;
+        } else {
+          errors++;
+          failures[status] = (failures[status] ?? 0) + 1;
+        }
       }
     }),
   );
-  return { ok, errors, latencies: latencies.sort((a, b) => a - b), seconds };
+  return { ok, errors, failures, latencies: latencies.sort((a, b) => a - b), seconds };
 }
 
 const pct = (sorted: number[], p: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
@@ -118,13 +124,18 @@ async function main(): Promise<void> {
     );
     console.log(`${CLIENTS} clients, ${SECONDS} s each side (+${WARMUP_SECONDS} s warm-up), MariaDB ${server.dbUrl!.replace(/\/\/[^@]*@/, '//')}`);
 
+    let shownFailure = false;
     const api = await drive(CLIENTS, SECONDS, async (c, date) => {
       const res = await fetch(`${server.baseUrl}/api/daily-checks`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[c]}`, 'idempotency-key': randomUUID() },
-        body: JSON.stringify({ businessDate: date, items: answers }),
+        body: JSON.stringify({ businessDate: date, items: answers, confirm: true }),
       });
-      await res.arrayBuffer();
+      const text = await res.text();
+      if (res.status !== 201 && !shownFailure) {
+        shownFailure = true;
+        console.log(`first failed submission: ${res.status} ${text.slice(0, 300)}`);
+      }
       return res.status;
     });
     const rss = rssMb(server.pid);
@@ -143,7 +154,7 @@ async function main(): Promise<void> {
 
     const rate = (r: Run) => r.ok / r.seconds;
     const line = (name: string, r: Run) =>
-      `${name.padEnd(6)} ${rate(r).toFixed(0).padStart(6)} submissions/s  p50 ${pct(r.latencies, 50).toFixed(1)} ms  p99 ${pct(r.latencies, 99).toFixed(1)} ms  errors ${r.errors}`;
+      `${name.padEnd(6)} ${rate(r).toFixed(0).padStart(6)} submissions/s  p50 ${pct(r.latencies, 50).toFixed(1)} ms  p99 ${pct(r.latencies, 99).toFixed(1)} ms  errors ${r.errors}${r.errors ? ` ${JSON.stringify(r.failures)}` : ''}`;
     console.log(line('api', api));
     console.log(line('bare', base));
     console.log(`server RSS after the API run: ${rss.toFixed(0)} MB`);

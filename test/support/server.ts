@@ -25,6 +25,8 @@ export interface RunningServer {
   pid: number;
   /** The database it runs on (DB_URL form; undefined for SQLite). */
   dbUrl: string | undefined;
+  /** Its DATA_DIR (the SQLite file is shian.sqlite in it). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -71,7 +73,9 @@ export async function startServer(): Promise<RunningServer> {
   if (fresh.dbUrl) env.DB_URL = fresh.dbUrl;
   else delete env.DB_URL;
 
-  const child = spawn(process.execPath, [SERVER_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // SERVER_NODE_ARGS: extra node flags for the server only, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof' to profile a benchmark.
+  const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, SERVER_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   let stdout = '';
   child.stderr?.setEncoding('utf8').on('data', (d: string) => {
@@ -102,7 +106,7 @@ export async function startServer(): Promise<RunningServer> {
     }
     try {
       const res = await fetch(`${baseUrl}/api/health`);
-      if (res.status === 200) return { baseUrl, pid: child.pid!, dbUrl: fresh.dbUrl, stop };
+      if (res.status === 200) return { baseUrl, pid: child.pid!, dbUrl: fresh.dbUrl, dataDir: fresh.dataDir, stop };
       lastError = `GET /api/health → ${res.status}`;
     } catch (e) {
       lastError = e instanceof Error ? e.message : String(e);

@@ -27,3 +27,15 @@ describe('canonicalJson', () => {
     expect(canonicalJson(v)).toBe('{"a":{"b":1,"c":2},"z":[1,{"x":null,"y":"é\\"\\\\"}]}');
   });
 });
+
+describe('canonicalJson stays byte-for-byte what records were hashed over', () => {
+  it('matches the first implementation on a record-shaped value', () => {
+    // Written out by hand from the first implementation's output: a change here breaks every stored hash.
+    const record = { type: 'daily_check', items: [{ result: 'fail', code: 'CY-D01', problem: '“过期”\n', photoIds: ['b', 'a'] }], remarks: null, late: false, version: 1, zeroRisk: undefined };
+    expect(canonicalJson(record)).toBe('{"items":[{"code":"CY-D01","photoIds":["b","a"],"problem":"“过期”\\n","result":"fail"}],"late":false,"remarks":null,"type":"daily_check","version":1}');
+  });
+
+  it('sorts keys by UTF-16 code units (upper case before lower case, digits first)', () => {
+    expect(canonicalJson({ b: 1, B: 2, '1': 3, 中: 4 })).toBe('{"1":3,"B":2,"b":1,"中":4}');
+  });
+});

@@ -19,6 +19,7 @@ import { validationFailed } from '../common/validation';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { IdempotencyService, Replayable } from '../idempotency/idempotency.service';
 import { FilesService } from '../files/files.service';
+import { WriteBatch } from '../database/write-batch';
 import { ChainHead } from '../integrity/chain.entities';
 import { ChainService } from '../integrity/chain.service';
 import { SubmittedRecordReader } from '../integrity/submitted-record-reader';
@@ -58,14 +59,15 @@ export class DailyChecksService {
     if (dto.businessDate > today) throw AppError.of(DailyCheckErrors, ErrorCodes.FutureBusinessDate, [{ field: 'businessDate', message: `营业日期不能晚于今天（${today}）` }]);
 
     try {
-      return await this.idempotency.run(caller, idemKey, SUBMIT_DAILY_CHECK, dto, 201, async (em) => {
-        const head = await this.chain.lockHead(em, enterpriseId);
-        await this.assertNoneForDate(em, enterpriseId, dto.businessDate);
-        const list = await this.riskLists.current(em, enterpriseId);
-        const enterprise = await em.findOneOrFail(Enterprise, { where: { id: enterpriseId } });
-        const row = await this.store(em, caller, head, list, {
+      return await this.idempotency.run(caller, idemKey, SUBMIT_DAILY_CHECK, dto, 201, async (em, batch) => {
+        // The head's lock, the enterprise and its current list in one statement. A second
+        // submission for the date is refused by the unique index (below), not by a read first.
+        const ctx = await this.chain.lockForRecord(em, enterpriseId);
+        if (!ctx) throw notFound('企业');
+        const list = ctx.list ?? (await this.riskLists.current(em, enterpriseId));
+        const row = await this.store(em, batch, caller, ctx.head, list, {
           enterpriseId,
-          regionCode: enterprise.regionCode,
+          regionCode: ctx.enterprise.regionCode,
           businessDate: dto.businessDate,
           version: 1,
           supersedesId: null,
@@ -75,11 +77,11 @@ export class DailyChecksService {
           late: dto.businessDate < today,
           submittedAt: now,
         });
-        return this.toDto(row, enterprise.name);
+        return this.toDto(row, ctx.enterprise.name);
       });
     } catch (e) {
-      // Lost a race with another submission for the same date (different key).
-      if (isUniqueViolation(e)) throw AppError.of(DailyCheckErrors, ErrorCodes.DailyCheckExists);
+      // The date has a record already (this one's replay was answered inside run()).
+      if (isUniqueViolation(e)) throw await this.existsError(enterpriseId, dto.businessDate);
       throw e;
     }
   }
@@ -92,7 +94,7 @@ export class DailyChecksService {
     const idemKey = this.idempotency.checkKey(key);
     if (!caller.enterpriseId) throw AppError.of(DailyCheckErrors, ErrorCodes.NoEnterprise);
     try {
-      return await this.idempotency.run(caller, idemKey, AMEND_DAILY_CHECK, { id, ...dto }, 201, async (em) => {
+      return await this.idempotency.run(caller, idemKey, AMEND_DAILY_CHECK, { id, ...dto }, 201, async (em, batch) => {
         const head = await this.chain.lockHead(em, caller.enterpriseId!);
         const prev = await em.findOne(DailyCheck, { where: { id, enterpriseId: caller.enterpriseId! } });
         if (!prev) throw notFound('每日检查记录');
@@ -101,7 +103,7 @@ export class DailyChecksService {
         const enterprise = await em.findOneOrFail(Enterprise, { where: { id: prev.enterpriseId }, select: { id: true, name: true } });
         // A correction answers the list version the original was made against.
         const list = await em.findOneOrFail(RiskList, { where: { enterpriseId: prev.enterpriseId, version: prev.riskListVersion } });
-        const row = await this.store(em, caller, head, list, {
+        const row = await this.store(em, batch, caller, head, list, {
           enterpriseId: prev.enterpriseId,
           regionCode: prev.regionCode,
           businessDate: prev.businessDate,
@@ -122,9 +124,10 @@ export class DailyChecksService {
     }
   }
 
-  /** Writes one immutable version and links it into the enterprise's record chain. */
+  /** Writes one immutable version and links it into the enterprise's record chain (through `batch`, flushed by the caller). */
   private async store(
     em: EntityManager,
+    batch: WriteBatch,
     caller: Caller,
     head: ChainHead,
     list: RiskList,
@@ -153,17 +156,17 @@ export class DailyChecksService {
       zeroRisk: problemCount === 0,
     });
     row.contentHash = hashContent(dailyCheckContent(row));
-    await em.insert(DailyCheck, row);
-    await this.problems.recordFromDailyCheck(em, row);
-    await this.chain.append(em, head, 'daily_check', row.id, row.contentHash, row.submittedAt);
+    batch.insert(DailyCheck, row);
+    await this.problems.recordFromDailyCheck(em, row, batch);
+    this.chain.append(batch, head, 'daily_check', row.id, row.contentHash, row.submittedAt);
     return row;
   }
 
-  private async assertNoneForDate(em: EntityManager, enterpriseId: string, businessDate: string): Promise<void> {
-    const existing = await em.findOne(DailyCheck, { where: { enterpriseId, businessDate }, select: { id: true, submittedAt: true, officerName: true } });
-    if (existing) {
-      throw AppError.of(DailyCheckErrors, ErrorCodes.DailyCheckExists, { existingId: existing.id }, `${businessDate} 的每日检查记录已由${existing.officerName}提交，不能重复提交`);
-    }
+  /** 409 naming who submitted the date's record, and its id (for the form's 「查看已提交」). */
+  private async existsError(enterpriseId: string, businessDate: string): Promise<AppError> {
+    const existing = await this.ds.getRepository(DailyCheck).findOne({ where: { enterpriseId, businessDate }, select: { id: true, officerName: true }, order: { version: 'ASC' } });
+    if (!existing) return AppError.of(DailyCheckErrors, ErrorCodes.DailyCheckExists);
+    return AppError.of(DailyCheckErrors, ErrorCodes.DailyCheckExists, { existingId: existing.id }, `${businessDate} 的每日检查记录已由${existing.officerName}提交，不能重复提交`);
   }
 
   /** The record for one date, if any, within the caller's scope. */

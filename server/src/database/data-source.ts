@@ -50,6 +50,9 @@ export async function buildDataSourceOptions(config: AppConfig, logger: LoggerSe
       supportBigNumbers: true,
       bigNumberStrings: true,
       extra: { connectionLimit: 20 },
+      // A submission's writes go as one multi-statement query (database/write-batch.ts). Every
+      // statement is parameterised; nothing concatenates user input into SQL.
+      multipleStatements: true,
     };
   }
   mkdirSync(dirname(config.db.file), { recursive: true });

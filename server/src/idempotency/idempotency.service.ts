@@ -8,6 +8,8 @@ import { ErrorCodes } from '@shian/shared';
 import { AppError } from '../common/app-error';
 import { canonicalJson } from '../common/canonical-json';
 import { isDeadlock } from '../common/sql';
+import { pipelineQueries } from '../database/pipeline';
+import { WriteBatch } from '../database/write-batch';
 import type { Caller } from '../common/caller';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
@@ -41,14 +43,20 @@ export class IdempotencyService {
     return key;
   }
 
-  async run<T>(caller: Caller, key: string, operation: string, request: unknown, status: number, work: (em: EntityManager) => Promise<T>): Promise<Replayable<T>> {
+  /**
+   * Runs `work` in a transaction and stores its result under the key in the same transaction.
+   * Writes the work adds to `batch` are sent together with the key's row, in one round trip on
+   * MySQL (see WriteBatch); what it writes through `em` directly runs at once.
+   */
+  async run<T>(caller: Caller, key: string, operation: string, request: unknown, status: number, work: (em: EntityManager, batch: WriteBatch) => Promise<T>): Promise<Replayable<T>> {
     const requestHash = createHash('sha256').update(canonicalJson(request)).digest('hex');
     // No read first: a fresh request (the common case) costs no extra round trip. A replay runs
     // the work again, which fails on the stored key (or on its own effect) and is answered below.
     try {
-      const body = await retryOnDeadlock(() => this.ds.transaction(async (em) => {
-        const result = await work(em);
-        await em.insert(IdempotencyRecord, {
+      const body = await retryOnDeadlock(() => this.transaction(async (em) => {
+        const batch = new WriteBatch(em);
+        const result = await work(em, batch);
+        const record: IdempotencyRecord = {
           id: randomUUID(),
           userId: caller.id,
           idempotencyKey: key,
@@ -57,7 +65,8 @@ export class IdempotencyService {
           statusCode: status,
           responseBody: JSON.stringify(result),
           createdAt: new Date(),
-        });
+        };
+        await batch.insert(IdempotencyRecord, record).flush();
         return result;
       }));
       return { status, body, replayed: false };
@@ -66,7 +75,25 @@ export class IdempotencyService {
       // our insert hit the unique index, or the work saw its effect (e.g. "already submitted").
       const winner = await this.find(caller.id, key);
       if (winner) return this.replay<T>(winner, operation, requestHash);
+      // Still a deadlock after the retries: nothing was stored, so the client may safely send again.
+      if (isDeadlock(e)) throw new AppError(ErrorCodes.Busy, 503, '系统繁忙，本次提交未保存，请稍后重试');
       throw e;
+    }
+  }
+
+  /**
+   * A transaction on a pipelined runner: its BEGIN, batched writes and COMMIT travel together
+   * (database/pipeline.ts). On MySQL/MariaDB it runs READ COMMITTED: what serialises a business's
+   * writers is the lock on its chain head row, and without REPEATABLE READ's gap locks the first
+   * records of many businesses at once (no head row yet to lock) do not deadlock one another.
+   */
+  private async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const qr = pipelineQueries(this.ds.createQueryRunner());
+    try {
+      if (this.ds.options.type === 'better-sqlite3') return await qr.manager.transaction(work);
+      return await qr.manager.transaction('READ COMMITTED', work);
+    } finally {
+      await qr.release();
     }
   }
 

@@ -4,6 +4,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ChainVerification } from '@shian/shared';
+import { hydrate, selectColumns, WriteBatch } from '../database/write-batch';
+import { Enterprise } from '../enterprises/enterprise.entity';
+import { RiskList } from '../risk-lists/risk-list.entity';
 import { ChainHead, RecordChainLink } from './chain.entities';
 import { RECORD_TYPES, sha256Hex } from './record-content';
 
@@ -12,6 +15,12 @@ const VERIFY_BATCH = 500;
 
 export function linkHash(l: Pick<RecordChainLink, 'prevHash' | 'seq' | 'recordType' | 'recordId' | 'recordHash' | 'receivedAt'>): string {
   return sha256Hex([l.prevHash, l.seq, l.recordType, l.recordId, l.recordHash, l.receivedAt.toISOString()].join('|'));
+}
+
+export interface RecordContext {
+  head: ChainHead;
+  enterprise: Enterprise;
+  list: RiskList | null;
 }
 
 @Injectable()
@@ -36,12 +45,38 @@ export class ChainService {
     return (await read())!;
   }
 
-  /** Appends the next link after the locked head (and advances it, for further appends in the same transaction). */
-  async append(em: EntityManager, head: ChainHead, recordType: string, recordId: string, recordHash: string, receivedAt: Date): Promise<RecordChainLink> {
+  /**
+   * lockHead, and in the same statement (one round trip) what a new record of the enterprise
+   * needs: the enterprise and its current 风险管控清单 (null before its first use). Null when there
+   * is no such enterprise.
+   */
+  async lockForRecord(em: EntityManager, enterpriseId: string): Promise<RecordContext | null> {
+    const sql =
+      `SELECT h.seq AS h__seq, h.hash AS h__hash, ${selectColumns(em, Enterprise, 'e')}, ${selectColumns(em, RiskList, 'r')} ` +
+      'FROM enterprises e LEFT JOIN chain_heads h ON h.enterprise_id = e.id ' +
+      'LEFT JOIN risk_lists r ON r.enterprise_id = e.id AND r.version = (SELECT MAX(r2.version) FROM risk_lists r2 WHERE r2.enterprise_id = e.id) ' +
+      'WHERE e.id = ?' +
+      (em.connection.options.type === 'better-sqlite3' ? '' : ' FOR UPDATE');
+    let [raw] = (await em.query(sql, [enterpriseId])) as Array<Record<string, unknown>>;
+    if (!raw) return null;
+    if (raw.h__seq == null) {
+      // The enterprise's first record: make its head, then read (and lock) again.
+      await this.lockHead(em, enterpriseId);
+      [raw] = (await em.query(sql, [enterpriseId])) as Array<Record<string, unknown>>;
+    }
+    const head = Object.assign(new ChainHead(), { enterpriseId, seq: Number(raw.h__seq), hash: String(raw.h__hash) });
+    return { head, enterprise: hydrate(em, Enterprise, raw, 'e')!, list: hydrate(em, RiskList, raw, 'r') };
+  }
+
+  /**
+   * Adds the next link after the locked head to `batch` (with the head's advance), and advances
+   * `head` for further appends in the same transaction. The caller flushes the batch.
+   */
+  append(batch: WriteBatch, head: ChainHead, recordType: string, recordId: string, recordHash: string, receivedAt: Date): RecordChainLink {
     const link = Object.assign(new RecordChainLink(), { enterpriseId: head.enterpriseId, seq: head.seq + 1, recordType, recordId, recordHash, prevHash: head.hash, receivedAt });
     link.hash = linkHash(link);
-    await em.insert(RecordChainLink, link);
-    await em.update(ChainHead, { enterpriseId: head.enterpriseId }, { seq: link.seq, hash: link.hash });
+    batch.insert(RecordChainLink, link);
+    batch.raw('UPDATE chain_heads SET seq = ?, hash = ? WHERE enterprise_id = ?', [link.seq, link.hash, head.enterpriseId]);
     head.seq = link.seq;
     head.hash = link.hash;
     return link;

@@ -10,6 +10,7 @@ import { DailyCheck } from '../daily-checks/daily-check.entity';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { IdempotencyService, Replayable } from '../idempotency/idempotency.service';
 import { ChainHead } from '../integrity/chain.entities';
+import { WriteBatch } from '../database/write-batch';
 import { ChainService } from '../integrity/chain.service';
 import { SubmittedRecordReader } from '../integrity/submitted-record-reader';
 import { hashContent, monthlyReviewContent } from '../integrity/record-content';
@@ -142,8 +143,9 @@ export class MonthlyReviewsService {
       report: await this.report(em, enterprise, v.month, todayInShanghai(v.submittedAt)),
     });
     row.contentHash = hashContent(monthlyReviewContent(row));
-    await em.insert(MonthlyReview, row);
-    await this.chain.append(em, head, 'monthly_review', row.id, row.contentHash, row.submittedAt);
+    const batch = new WriteBatch(em).insert(MonthlyReview, row);
+    this.chain.append(batch, head, 'monthly_review', row.id, row.contentHash, row.submittedAt);
+    await batch.flush();
     return row;
   }
 

@@ -26,6 +26,7 @@ import type { Caller } from '../common/caller';
 import { pageOf } from '../common/pagination';
 import { applyScope } from '../common/region-scope';
 import { validationFailed } from '../common/validation';
+import type { WriteBatch } from '../database/write-batch';
 import type { DailyCheck } from '../daily-checks/daily-check.entity';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { MonthlyReview } from '../monthly-reviews/monthly-review.entity';
@@ -49,11 +50,12 @@ export class ProblemsService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   /** A daily check's 不符合 answers, in the check's transaction: the director sees them at once. */
-  recordFromDailyCheck(em: EntityManager, row: DailyCheck): Promise<void> {
+  /** A daily check's 不符合 answers; the rows go into `batch` (the caller flushes it). */
+  recordFromDailyCheck(em: EntityManager, row: DailyCheck, batch: WriteBatch): Promise<void> {
     const findings = row.items
       .filter((a) => a.result === CheckResult.Fail)
       .map((a) => ({ itemCode: a.code, description: a.problem!.trim(), measureTaken: a.measure?.trim() || null, fixedOnSpot: a.fixedOnSpot === true }));
-    return this.record(em, 'daily_check', row, row.officerId, findings);
+    return this.record(em, 'daily_check', row, row.officerId, findings, batch);
   }
 
   /** A weekly investigation's 不符合 answers and the hazards it found. */
@@ -80,6 +82,7 @@ export class ProblemsService {
     row: { id: string; enterpriseId: string; regionCode: string; businessDate: string; supersedesId: string | null; submittedAt: Date },
     finderId: string,
     findings: Finding[],
+    batch?: WriteBatch,
   ): Promise<void> {
     const carried = new Map<string, Problem>();
     if (row.supersedesId) {
@@ -110,7 +113,8 @@ export class ProblemsService {
         createdAt: row.submittedAt,
       });
     });
-    await em.insert(Problem, rows);
+    if (batch) batch.insert(Problem, rows);
+    else await em.insert(Problem, rows);
   }
 
   /**

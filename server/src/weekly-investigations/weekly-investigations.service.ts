@@ -27,6 +27,7 @@ import { Enterprise } from '../enterprises/enterprise.entity';
 import { FilesService } from '../files/files.service';
 import { IdempotencyService, Replayable } from '../idempotency/idempotency.service';
 import { ChainHead } from '../integrity/chain.entities';
+import { WriteBatch } from '../database/write-batch';
 import { ChainService } from '../integrity/chain.service';
 import { SubmittedRecordReader } from '../integrity/submitted-record-reader';
 import { hashContent, weeklyInvestigationContent } from '../integrity/record-content';
@@ -174,8 +175,9 @@ export class WeeklyInvestigationsService {
       summary,
     });
     row.contentHash = hashContent(weeklyInvestigationContent(row));
-    await em.insert(WeeklyInvestigation, row);
-    await this.chain.append(em, head, 'weekly_investigation', row.id, row.contentHash, row.submittedAt);
+    const batch = new WriteBatch(em).insert(WeeklyInvestigation, row);
+    this.chain.append(batch, head, 'weekly_investigation', row.id, row.contentHash, row.submittedAt);
+    await batch.flush();
     await this.problems.recordFromWeekly(em, row);
     return row;
   }
