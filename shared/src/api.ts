@@ -263,6 +263,54 @@ export interface DayStats {
   pending: number;
 }
 
+/** How a day of the 日管控 calendar stands (rules in dailyCalendar, shared/src/records). */
+export type CalendarDayStatus =
+  /** A current daily check, submitted on the day. */
+  | 'done'
+  /** A current daily check, submitted after the day ended. */
+  | 'late'
+  /** An earlier day (since the business joined) without a check. */
+  | 'missed'
+  /** Today, not checked yet. */
+  | 'pending'
+  | 'future'
+  /** Before the business joined, not checked: nothing was due. */
+  | 'not_due';
+
+export interface DailyCalendarDay {
+  date: string;
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  status: CalendarDayStatus;
+  late: boolean;
+  /** The day's check found a 不符合 item (problemCount > 0). */
+  problem: boolean;
+  problemCount: number;
+  /** The current version of the day's daily check. */
+  recordId: string | null;
+}
+
+/** GET /api/daily-checks/calendar — a business's days of one month for the 日管控. */
+export interface DailyCalendarDto {
+  enterpriseId: string;
+  /** 'YYYY-MM' */
+  month: string;
+  /** Today's business date (Asia/Shanghai) when the calendar was made. */
+  today: string;
+  /** The business joined (enterprise created) on this date; earlier unchecked days are not due. */
+  since: string;
+  days: DailyCalendarDay[];
+  stats: DayStats;
+  /** Days whose check found a problem. */
+  problemDays: number;
+}
+
+export interface DailyCalendarQuery {
+  month: string;
+  /** Officials: required; enterprise users: their own (may be left out). */
+  enterpriseId?: string;
+}
+
 export interface ProblemStats {
   found: number;
   fixed: number;

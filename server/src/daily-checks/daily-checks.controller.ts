@@ -1,18 +1,23 @@
 import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DailyCheckDto, Page, Role } from '@shian/shared';
+import { DailyCalendarDto, DailyCheckDto, Page, Role } from '@shian/shared';
 import { CurrentCaller, Roles } from '../common/auth.decorators';
 import type { Caller } from '../common/caller';
 import { uuidParam } from '../common/params';
+import { DailyCalendarService } from './daily-calendar.service';
 import { DailyChecksService } from './daily-checks.service';
+import { DailyCalendarQueryDto } from './dto/daily-calendar.dto';
 import { AmendDailyCheckDto, CreateDailyCheckDto, ListDailyChecksQuery } from './dto/daily-check.dto';
 
 @ApiTags('daily-checks 日管控')
 @ApiBearerAuth()
 @Controller('daily-checks')
 export class DailyChecksController {
-  constructor(@Inject(DailyChecksService) private readonly dailyChecks: DailyChecksService) {}
+  constructor(
+    @Inject(DailyChecksService) private readonly dailyChecks: DailyChecksService,
+    @Inject(DailyCalendarService) private readonly calendar: DailyCalendarService,
+  ) {}
 
   @Post()
   @Roles(Role.Officer)
@@ -33,6 +38,16 @@ export class DailyChecksController {
   @ApiOperation({ summary: '每日检查记录列表（监管人员限本辖区；企业用户限本企业）' })
   list(@CurrentCaller() caller: Caller, @Query() q: ListDailyChecksQuery): Promise<Page<DailyCheckDto>> {
     return this.dailyChecks.list(caller, q);
+  }
+
+  // Before ':id', which would take 'calendar' for an id.
+  @Get('calendar')
+  @ApiOperation({
+    summary: '检查日历：某月每天的日管控状态（已查/迟交/漏查/有问题/待查）和当月统计',
+    description: '企业用户查看本企业（enterpriseId 可省略）；监管人员和包保干部须指定本辖区内的企业，否则 404。月份不能晚于本月（400）。',
+  })
+  monthCalendar(@CurrentCaller() caller: Caller, @Query() q: DailyCalendarQueryDto): Promise<DailyCalendarDto> {
+    return this.calendar.month(caller, q);
   }
 
   @Post(':id/versions')

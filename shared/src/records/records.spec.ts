@@ -1,5 +1,5 @@
 import { isIsoWeekKey, isMonthKey, isFuturePeriod, mondayOfIsoWeek, monthDates, monthlyDueBy, weekDates, weeklyDueBy, weeksOverlappingMonth } from './periods';
-import { dayStats, monthlyReport, problemStats, weeklySummary } from './summaries';
+import { dailyCalendar, dayStats, dayStatus, monthlyReport, problemStats, weeklySummary } from './summaries';
 import type { PeriodProblemEntry } from '../api';
 
 const problem = (id: string, businessDate: string, status: PeriodProblemEntry['status']): PeriodProblemEntry => ({
@@ -120,5 +120,97 @@ describe('record summaries', () => {
     expect(withOld.weeks.map((w) => w.week)).toEqual(['2026-W45', '2026-W47', '2026-W48']);
     // Joined on a Sunday: that week still counts.
     expect(monthlyReport({ ...base, investigations: [], since: '2026-11-22' }).weeks.map((w) => w.week)).toEqual(['2026-W47', '2026-W48']);
+  });
+});
+
+describe('daily-check calendar', () => {
+  const check = (businessDate: string, over: { late?: boolean; problemCount?: number } = {}) => ({
+    id: `dc-${businessDate}`,
+    businessDate,
+    late: over.late ?? false,
+    problemCount: over.problemCount ?? 0,
+  });
+  const base = { enterpriseId: 'e1', since: '2026-10-01' };
+  const byDate = (c: ReturnType<typeof dailyCalendar>) => new Map(c.days.map((d) => [d.date, d]));
+
+  it('done, late, missed, today pending and future, with the month’s counts', () => {
+    const c = dailyCalendar({
+      ...base,
+      month: '2026-11',
+      today: '2026-11-25',
+      checks: [check('2026-11-01'), check('2026-11-02', { late: true }), check('2026-11-03', { problemCount: 2 })],
+    });
+    const d = byDate(c);
+    expect(c.days).toHaveLength(30);
+    expect(d.get('2026-11-01')).toEqual({ date: '2026-11-01', weekday: 7, status: 'done', late: false, problem: false, problemCount: 0, recordId: 'dc-2026-11-01' });
+    expect(d.get('2026-11-02')).toMatchObject({ weekday: 1, status: 'late', late: true, recordId: 'dc-2026-11-02' });
+    expect(d.get('2026-11-03')).toMatchObject({ status: 'done', problem: true, problemCount: 2 });
+    expect(d.get('2026-11-04')).toMatchObject({ status: 'missed', recordId: null, problem: false });
+    expect(d.get('2026-11-25')).toMatchObject({ status: 'pending', recordId: null });
+    expect(d.get('2026-11-26')).toMatchObject({ status: 'future' });
+    expect(d.get('2026-11-30')).toMatchObject({ status: 'future', weekday: 1 });
+    expect(c.stats).toEqual({ days: 30, daysToDate: 25, checked: 3, late: 1, missed: 21, pending: 1 });
+    expect(c.problemDays).toBe(1);
+    expect(c).toMatchObject({ enterpriseId: 'e1', month: '2026-11', today: '2026-11-25', since: '2026-10-01' });
+  });
+
+  it('a late day with a problem is both', () => {
+    const c = dailyCalendar({ ...base, month: '2026-11', today: '2026-11-25', checks: [check('2026-11-10', { late: true, problemCount: 1 })] });
+    expect(byDate(c).get('2026-11-10')).toMatchObject({ status: 'late', late: true, problem: true, problemCount: 1 });
+    expect(c.stats).toMatchObject({ checked: 1, late: 1 });
+    expect(c.problemDays).toBe(1);
+  });
+
+  it('today checked is done, not pending', () => {
+    const c = dailyCalendar({ ...base, month: '2026-11', today: '2026-11-25', checks: [check('2026-11-25', { problemCount: 1 })] });
+    expect(byDate(c).get('2026-11-25')).toMatchObject({ status: 'done', problem: true });
+    expect(c.stats.pending).toBe(0);
+  });
+
+  it('days before the business joined are not due, unless checked anyway', () => {
+    const c = dailyCalendar({ ...base, since: '2026-11-18', month: '2026-11', today: '2026-11-25', checks: [check('2026-11-05', { late: true })] });
+    const d = byDate(c);
+    expect(d.get('2026-11-04')).toMatchObject({ status: 'not_due' });
+    expect(d.get('2026-11-05')).toMatchObject({ status: 'late' });
+    expect(d.get('2026-11-17')).toMatchObject({ status: 'not_due' });
+    expect(d.get('2026-11-18')).toMatchObject({ status: 'missed' });
+    expect(c.stats).toMatchObject({ daysToDate: 9, checked: 1, missed: 7, pending: 1 });
+    // Joined today: nothing earlier is missed.
+    expect(dailyCalendar({ ...base, since: '2026-11-25', month: '2026-11', today: '2026-11-25', checks: [] }).stats).toMatchObject({ daysToDate: 1, missed: 0, pending: 1 });
+  });
+
+  it('month boundaries: today on the 1st, a finished month, February of a leap year, the year’s end', () => {
+    // Today is the 1st: the previous month is finished, nothing pending in it.
+    const oct = dailyCalendar({ ...base, month: '2026-10', today: '2026-11-01', checks: [check('2026-10-31')] });
+    expect(oct.days).toHaveLength(31);
+    expect(byDate(oct).get('2026-10-31')).toMatchObject({ status: 'done' });
+    expect(oct.stats).toEqual({ days: 31, daysToDate: 31, checked: 1, late: 0, missed: 30, pending: 0 });
+    const nov = dailyCalendar({ ...base, month: '2026-11', today: '2026-11-01', checks: [check('2026-10-31')] });
+    expect(nov.days[0]).toMatchObject({ date: '2026-11-01', status: 'pending' });
+    expect(nov.stats).toMatchObject({ daysToDate: 1, checked: 0, pending: 1 });
+    expect(nov.days.slice(1).every((d) => d.status === 'future')).toBe(true);
+    // Checks outside the month are not counted in it.
+    expect(nov.days.some((d) => d.recordId)).toBe(false);
+
+    const feb = dailyCalendar({ ...base, since: '2028-01-01', month: '2028-02', today: '2028-03-01', checks: [check('2028-02-29', { late: true })] });
+    expect(feb.days).toHaveLength(29);
+    expect(feb.days[0].weekday).toBe(2); // 2028-02-01 is a Tuesday
+    expect(feb.days.at(-1)).toMatchObject({ date: '2028-02-29', status: 'late' });
+
+    const dec = dailyCalendar({ ...base, month: '2026-12', today: '2026-12-31', checks: [] });
+    expect(dec.days.at(-1)).toMatchObject({ date: '2026-12-31', weekday: 4, status: 'pending' });
+  });
+
+  it('a whole future month is all future', () => {
+    const c = dailyCalendar({ ...base, month: '2026-12', today: '2026-11-25', checks: [] });
+    expect(c.days.every((d) => d.status === 'future')).toBe(true);
+    expect(c.stats).toMatchObject({ daysToDate: 0, checked: 0, missed: 0, pending: 0 });
+  });
+
+  it('dayStatus: the one rule behind the calendar and the weekly / monthly counts', () => {
+    expect(dayStatus('2026-11-26', { businessDate: '2026-11-26', late: false }, '2026-11-25')).toBe('future');
+    expect(dayStatus('2026-11-20', undefined, '2026-11-25', '2026-11-20')).toBe('missed');
+    expect(dayStatus('2026-11-19', undefined, '2026-11-25', '2026-11-20')).toBe('not_due');
+    expect(dayStatus('2026-11-25', undefined, '2026-11-25', '2026-11-25')).toBe('pending');
   });
 });

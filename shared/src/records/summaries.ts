@@ -1,8 +1,8 @@
 // The summaries frozen into the 周排查 report and the 月调度 minutes (Order 60: the weekly report
 // summarises the week's daily checks and their problems; the principal hears the director report
 // days checked, problems found/fixed/open and the weekly findings).
-import { addDays, type BusinessDate } from '../dates';
-import type { DayStats, MonthlyReport, MonthlyWeekEntry, PeriodProblemEntry, ProblemStats, WeeklySummary } from '../api';
+import { addDays, daysBetween, type BusinessDate } from '../dates';
+import type { CalendarDayStatus, DailyCalendarDto, DayStats, MonthlyReport, MonthlyWeekEntry, PeriodProblemEntry, ProblemStats, WeeklySummary } from '../api';
 import { monthDates, mondayOfIsoWeek, weekDates, weeksOverlappingMonth } from './periods';
 
 export interface CheckDay {
@@ -11,25 +11,78 @@ export interface CheckDay {
 }
 
 /**
- * Counts a period's days up to `today`: a day with a current daily check is checked (and late if
- * it came after the day ended); an earlier day without one is missed; today without one is still
- * pending. Days before `since` (the business joined) count only when checked.
+ * How one day stands on `today`: a day with a current daily check is done (late if it came after
+ * the day ended); an earlier day without one is missed; today without one is still pending. A day
+ * before `since` (the business joined) without a check was not due.
  */
+export function dayStatus(date: BusinessDate, check: CheckDay | undefined, today: BusinessDate, since?: BusinessDate): CalendarDayStatus {
+  if (date > today) return 'future';
+  if (check) return check.late ? 'late' : 'done';
+  if (since && date < since) return 'not_due';
+  return date === today ? 'pending' : 'missed';
+}
+
+/** Counts a period's days up to `today` by dayStatus; future and not-due days are not counted. */
 export function dayStats(dates: readonly BusinessDate[], checks: readonly CheckDay[], today: BusinessDate, since?: BusinessDate): DayStats {
   const byDate = new Map(checks.map((c) => [c.businessDate, c]));
   const stats: DayStats = { days: dates.length, daysToDate: 0, checked: 0, late: 0, missed: 0, pending: 0 };
   for (const d of dates) {
-    const check = byDate.get(d);
-    // A day before the business joined counts only if someone checked it anyway.
-    if (d > today || (since && d < since && !check)) continue;
+    const status = dayStatus(d, byDate.get(d), today, since);
+    if (status === 'future' || status === 'not_due') continue;
     stats.daysToDate++;
-    if (check) {
-      stats.checked++;
-      if (check.late) stats.late++;
-    } else if (d === today) stats.pending++;
-    else stats.missed++;
+    if (status === 'done' || status === 'late') stats.checked++;
+    if (status === 'late') stats.late++;
+    else if (status === 'pending') stats.pending++;
+    else if (status === 'missed') stats.missed++;
   }
   return stats;
+}
+
+/** A current daily check as the calendar needs it. */
+export interface CalendarCheck extends CheckDay {
+  id: string;
+  problemCount: number;
+}
+
+// 2024-01-01 was a Monday.
+const A_MONDAY = '2024-01-01';
+
+/** ISO weekday of a business date: 1 = Monday … 7 = Sunday. */
+function isoWeekday(date: BusinessDate): number {
+  return (((daysBetween(A_MONDAY, date) % 7) + 7) % 7) + 1;
+}
+
+/**
+ * The 日管控 calendar of a month: each day's status by dayStatus, flagged when its check found a
+ * problem, with the month's counts by dayStats (the same rules the weekly and monthly reports use).
+ */
+export function dailyCalendar(input: { enterpriseId: string; month: string; today: BusinessDate; since: BusinessDate; checks: readonly CalendarCheck[] }): DailyCalendarDto {
+  const dates = monthDates(input.month);
+  const byDate = new Map(input.checks.map((c) => [c.businessDate, c]));
+  const days = dates.map((date) => {
+    const check = byDate.get(date);
+    const status = dayStatus(date, check, input.today, input.since);
+    // A check on a future date cannot exist (the server refuses them); never show one as done.
+    const shown = status === 'future' ? undefined : check;
+    return {
+      date,
+      weekday: isoWeekday(date),
+      status,
+      late: shown?.late ?? false,
+      problem: (shown?.problemCount ?? 0) > 0,
+      problemCount: shown?.problemCount ?? 0,
+      recordId: shown?.id ?? null,
+    };
+  });
+  return {
+    enterpriseId: input.enterpriseId,
+    month: input.month,
+    today: input.today,
+    since: input.since,
+    days,
+    stats: dayStats(dates, input.checks, input.today, input.since),
+    problemDays: days.filter((d) => d.problem).length,
+  };
 }
 
 /** Found = every problem of the period's current records; a superseded one belongs to no current record. */
