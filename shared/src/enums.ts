@@ -94,3 +94,89 @@ export const CHECK_RESULT_LABELS: Record<CheckResult, string> = {
   [CheckResult.Fail]: '不符合',
   [CheckResult.NotApplicable]: '不适用',
 };
+
+/**
+ * 企业规模 as the business declares it and the regulator accepts (大型/中型/小型/微型). Order 60 puts
+ * large and medium businesses under the director requirement without defining size itself, so the
+ * scale is recorded, not computed here. Ma'anshan matches it to cadre levels (domain.md §2).
+ */
+export enum EnterpriseScale {
+  Large = 'large',
+  Medium = 'medium',
+  Small = 'small',
+  Micro = 'micro',
+}
+
+export const ENTERPRISE_SCALE_LABELS: Record<EnterpriseScale, string> = {
+  [EnterpriseScale.Large]: '大型',
+  [EnterpriseScale.Medium]: '中型',
+  [EnterpriseScale.Small]: '小型',
+  [EnterpriseScale.Micro]: '微型',
+};
+
+/** The unit a canteen serves, which sets its director threshold (集中用餐单位 rule, 2025). */
+export enum CanteenKind {
+  /** 幼儿园食堂 */
+  Kindergarten = 'kindergarten',
+  /** 中小学、高校等学校食堂 */
+  School = 'school',
+  /** 养老机构食堂 */
+  ElderlyCare = 'elderly_care',
+  /** 机关、企事业单位等其他集中用餐单位食堂 */
+  Other = 'other',
+}
+
+export const CANTEEN_KIND_LABELS: Record<CanteenKind, string> = {
+  [CanteenKind.Kindergarten]: '幼儿园食堂',
+  [CanteenKind.School]: '学校食堂',
+  [CanteenKind.ElderlyCare]: '养老机构食堂',
+  [CanteenKind.Other]: '其他单位食堂',
+};
+
+/** Papers the business keeps for its director and officers (Order 60: appoint, train, assess). */
+export enum CredentialKind {
+  /** 任命书 */
+  AppointmentLetter = 'appointment_letter',
+  /** 培训记录 */
+  TrainingRecord = 'training_record',
+  /** 考核结果 — the business's own assessment */
+  Assessment = 'assessment',
+}
+
+export const CREDENTIAL_KIND_LABELS: Record<CredentialKind, string> = {
+  [CredentialKind.AppointmentLetter]: '任命书',
+  [CredentialKind.TrainingRecord]: '培训记录',
+  [CredentialKind.Assessment]: '考核结果',
+};
+
+/**
+ * A credential's state. Pending, verified and rejected are a reviewer's decisions and are stored;
+ * expired is derived from the validity date on the day asked (credentialState), never stored.
+ */
+export enum CredentialStatus {
+  Pending = 'pending',
+  Verified = 'verified',
+  Rejected = 'rejected',
+  Expired = 'expired',
+}
+
+/** What a reviewer can record; expiry is not a decision. */
+export type CredentialReview = Exclude<CredentialStatus, CredentialStatus.Expired>;
+
+export const CREDENTIAL_STATUS_LABELS: Record<CredentialStatus, string> = {
+  [CredentialStatus.Pending]: '待审核',
+  [CredentialStatus.Verified]: '已核验',
+  [CredentialStatus.Rejected]: '已驳回',
+  [CredentialStatus.Expired]: '已过期',
+};
+
+/** 监督抽查考核 result (regulators' spot exam of directors and officers). */
+export enum SpotExamResult {
+  Pass = 'pass',
+  Fail = 'fail',
+}
+
+export const SPOT_EXAM_RESULT_LABELS: Record<SpotExamResult, string> = {
+  [SpotExamResult.Pass]: '合格',
+  [SpotExamResult.Fail]: '不合格',
+};

