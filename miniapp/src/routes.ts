@@ -21,6 +21,8 @@ export const SUBPACKAGES = {
       weeklyInvestigationDetail: 'pages/weekly-investigation-detail/index',
       monthlyReview: 'pages/monthly-review/index',
       monthlyReviewDetail: 'pages/monthly-review-detail/index',
+      outbox: 'pages/outbox/index',
+      calendar: 'pages/calendar/index',
     },
   },
   official: {

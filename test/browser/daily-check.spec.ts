@@ -123,10 +123,11 @@ test('officer submits today’s check with a problem; regulator sees it', () => 
   expect(keys).toHaveLength(0);
   await ui.getByText('本人确认以上检查属实', { exact: true }).click();
   await button('提交检查').click();
-  await ui.getByText('网络连接失败，请稍后重试', { exact: true }).first().waitFor();
+  await ui.getByText('网络不可用，已加入待发送队列，联网后自动提交', { exact: true }).first().waitFor();
   await screenshot(page, 'daily-check-network-error');
 
-  // Retrying reuses the draft's Idempotency-Key, so the server replays the stored record.
+  // The submission waits in the queue; submitting again sends it now, with the draft's
+  // Idempotency-Key, so the server replays the stored record.
   await button('提交检查').click();
   await ui.getByText('提交成功', { exact: true }).waitFor();
   expect(keys).toHaveLength(2);

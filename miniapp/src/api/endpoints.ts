@@ -1,19 +1,18 @@
 import {
   IDEMPOTENCY_HEADER,
-  type DailyCheckCreateRequest,
+  type DailyCalendarDto,
+  type DailyCalendarQuery,
   type DailyCheckDto,
   type DailyCheckListQuery,
   type FileDto,
   type FileKind,
   type LoginRequest,
   type MonthlyReport,
-  type MonthlyReviewCreateRequest,
   type MonthlyReviewDto,
   type MyTodosResponse,
   type PeriodRecordListQuery,
   type ProblemDto,
   type ProblemListQuery,
-  type WeeklyInvestigationCreateRequest,
   type WeeklyInvestigationDto,
   type WeeklySummary,
   type LoginResponse,
@@ -32,7 +31,10 @@ import { fetchImageSrc, request, upload } from './client';
 
 const enc = encodeURIComponent;
 
-/** The endpoint table: every call the app makes, typed with the shared API shapes. */
+/**
+ * The endpoint table: every call the app makes, typed with the shared API shapes. The record
+ * submissions (daily check, weekly investigation, monthly review) go through the queue: api/outbox.ts.
+ */
 export const api = {
   auth: {
     login: (body: LoginRequest) => request<LoginResponse>({ method: 'POST', path: '/api/auth/login', body, auth: false }),
@@ -45,11 +47,12 @@ export const api = {
     mineToday: () => request<TodayDutyResponse>({ method: 'GET', path: '/api/enterprises/mine/today' }),
   },
   dailyChecks: {
-    create: (body: DailyCheckCreateRequest, idempotencyKey: string) =>
-      request<DailyCheckDto>({ method: 'POST', path: '/api/daily-checks', body, headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } }),
     list: (query: DailyCheckListQuery) =>
       request<Page<DailyCheckDto>>({ method: 'GET', path: '/api/daily-checks', query: { ...query } }),
     get: (id: string) => request<DailyCheckDto>({ method: 'GET', path: `/api/daily-checks/${enc(id)}` }),
+    /** The month's days (done / late / missed / problem …) and counts; officials pass enterpriseId. */
+    calendar: (query: DailyCalendarQuery) =>
+      request<DailyCalendarDto>({ method: 'GET', path: '/api/daily-checks/calendar', query: { ...query } }),
     /** Every version of the record's business date, oldest first. */
     versions: (id: string) => request<DailyCheckDto[]>({ method: 'GET', path: `/api/daily-checks/${enc(id)}/versions` }),
   },
@@ -78,13 +81,6 @@ export const api = {
   weeklyInvestigations: {
     /** The week's daily-check summary as it would be frozen now. */
     preview: (week: string) => request<WeeklySummary>({ method: 'GET', path: '/api/weekly-investigations/preview', query: { week } }),
-    create: (body: WeeklyInvestigationCreateRequest, idempotencyKey: string) =>
-      request<WeeklyInvestigationDto>({
-        method: 'POST',
-        path: '/api/weekly-investigations',
-        body,
-        headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
-      }),
     list: (query: PeriodRecordListQuery) =>
       request<Page<WeeklyInvestigationDto>>({ method: 'GET', path: '/api/weekly-investigations', query: { ...query } }),
     get: (id: string) => request<WeeklyInvestigationDto>({ method: 'GET', path: `/api/weekly-investigations/${enc(id)}` }),
@@ -94,8 +90,6 @@ export const api = {
   monthlyReviews: {
     /** The director's report for the month as it would be frozen now. */
     preview: (month: string) => request<MonthlyReport>({ method: 'GET', path: '/api/monthly-reviews/preview', query: { month } }),
-    create: (body: MonthlyReviewCreateRequest, idempotencyKey: string) =>
-      request<MonthlyReviewDto>({ method: 'POST', path: '/api/monthly-reviews', body, headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } }),
     list: (query: PeriodRecordListQuery) =>
       request<Page<MonthlyReviewDto>>({ method: 'GET', path: '/api/monthly-reviews', query: { ...query } }),
     get: (id: string) => request<MonthlyReviewDto>({ method: 'GET', path: `/api/monthly-reviews/${enc(id)}` }),

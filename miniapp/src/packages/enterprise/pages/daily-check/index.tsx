@@ -12,13 +12,13 @@ import {
   type DailyCheckDto,
   type RiskListDto,
 } from '@shian/shared';
-import { api } from '../../../../api';
+import { submissions, submitThroughOutbox } from '../../../../api/outbox';
 import { CheckStatusTags } from '../../../../components/CheckStatusTags';
 import { ChecklistSection, problemsByItem, type ItemErrors } from '../../../../components/ChecklistItemCard';
 import { FormFooter } from '../../../../components/FormFooter';
 import { PageContainer } from '../../../../components/PageContainer';
 import { useAsync } from '../../../../hooks/useAsync';
-import { draftToAnswers, useDailyCheckDraft, type AnswerDraft, type DraftListChange } from '../../../../hooks/useDailyCheckDraft';
+import { draftKey, draftToAnswers, useDailyCheckDraft, type AnswerDraft, type DraftListChange } from '../../../../hooks/useDailyCheckDraft';
 import { useFormSubmit } from '../../../../hooks/useFormSubmit';
 import { useSession } from '../../../../hooks/useSession';
 import { useToast } from '../../../../hooks/useToast';
@@ -111,8 +111,11 @@ function DailyCheckForm(props: {
   const shown = useMemo(() => new Set(items.map((i) => i.code)), [items]);
 
   const [itemErrors, setItemErrors] = useState<ItemErrors>({});
-  const { summary, setSummary, submitting, conflict, submit: send } = useFormSubmit(DAILY_CONFLICT_CODES);
   const [result, setResult] = useState<DailyCheckDto | null>(null);
+  const { summary, setSummary, submitting, conflict, queued, submit: send } = useFormSubmit<DailyCheckDto>(DAILY_CONFLICT_CODES, (created) => {
+    clear();
+    setResult(created);
+  });
   const [confirmed, setConfirmed] = useState(false);
   /** Items whose photos are still uploading (or failed): submitting waits for them. */
   const unsettledPhotos = useRef<Record<string, boolean>>({});
@@ -179,14 +182,12 @@ function DailyCheckForm(props: {
     }
     setSummary([]);
     await send(
-      async () => {
-        const created = await api.dailyChecks.create(
-          { businessDate, items: answers, confirm: true, ...(draft.remarks.trim() ? { remarks: draft.remarks.trim() } : {}) },
-          draft.idempotencyKey,
-        );
-        clear();
-        setResult(created);
-      },
+      () =>
+        submitThroughOutbox(
+          ownerId,
+          submissions.dailyCheck({ businessDate, items: answers, confirm: true, ...(draft.remarks.trim() ? { remarks: draft.remarks.trim() } : {}) }),
+          { idempotencyKey: draft.idempotencyKey, draftKey: draftKey(ownerId, businessDate) },
+        ),
       (e) => {
         const { byItem, other } = problemsByItem(e.fieldErrors, codes, shown);
         setItemErrors(byItem);
@@ -248,6 +249,7 @@ function DailyCheckForm(props: {
         submitting={submitting}
         submitLabel="提交检查"
         onSubmit={() => void submit()}
+        queued={queued}
         conflict={
           conflict && {
             viewLabel: '查看已提交的记录',

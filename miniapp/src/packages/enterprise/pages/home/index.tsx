@@ -3,6 +3,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro';
 import { ROLE_LABELS, Role } from '@shian/shared';
 import { api } from '../../../../api';
 import { CheckStatusTags } from '../../../../components/CheckStatusTags';
+import { OutboxBanner } from '../../../../components/OutboxBanner';
 import { PageContainer } from '../../../../components/PageContainer';
 import { useAsync } from '../../../../hooks/useAsync';
 import { readDraft } from '../../../../hooks/useDailyCheckDraft';
@@ -58,6 +59,7 @@ export default function EnterpriseHomePage() {
             <View className="ent-home__meta">{`今日：${formatBusinessDate(data.businessDate)}`}</View>
           </View>
 
+          <OutboxBanner userId={session.user.id} />
           <View className="section-title">今日任务</View>
           <View className="card">
             <View className="card__title">每日食品安全检查（日管控）</View>
@@ -94,6 +96,9 @@ export default function EnterpriseHomePage() {
                 )}
               </View>
             )}
+            <View className="link ent-home__calendar" onClick={() => navigateTo('enterprise.calendar')}>
+              检查日历 ›
+            </View>
           </View>
 
           {showTodoCard ? (

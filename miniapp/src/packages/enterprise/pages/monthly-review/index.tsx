@@ -1,8 +1,9 @@
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Checkbox, Input, TextArea } from '@nutui/nutui-react-taro';
-import { Role, isBusinessDate, isMonthKey, monthKey, todayInShanghai, type MonthlyReport } from '@shian/shared';
+import { Role, isBusinessDate, isMonthKey, monthKey, todayInShanghai, type MonthlyReport, type MonthlyReviewDto } from '@shian/shared';
 import { api } from '../../../../api';
+import { submissions, submitThroughOutbox } from '../../../../api/outbox';
 import { FormFooter } from '../../../../components/FormFooter';
 import { PageContainer } from '../../../../components/PageContainer';
 import { useAsync } from '../../../../hooks/useAsync';
@@ -60,7 +61,8 @@ export default function MonthlyReviewPage() {
 
 function MonthlyForm({ ownerId, month, report }: { ownerId: string; month: string; report: MonthlyReport }) {
   const { showToast } = useToast();
-  const { draft, update, clear, restored } = useStoredDraft<MonthlyDraft>(`shian.draft.monthly.${ownerId}.${month}`, () => ({
+  const draftKey = `shian.draft.monthly.${ownerId}.${month}`;
+  const { draft, update, clear, restored } = useStoredDraft<MonthlyDraft>(draftKey, () => ({
     meetingDate: todayInShanghai(),
     place: '',
     attendees: '',
@@ -69,7 +71,11 @@ function MonthlyForm({ ownerId, month, report }: { ownerId: string; month: strin
     nextMonthWork: '',
     confirmed: false,
   }));
-  const { summary, setSummary, submitting, conflict, submit: send } = useFormSubmit(MONTHLY_CONFLICT_CODES);
+  const { summary, setSummary, submitting, conflict, queued, submit: send } = useFormSubmit<MonthlyReviewDto>(MONTHLY_CONFLICT_CODES, (created) => {
+    clear();
+    showToast('提交成功', 'success');
+    redirectTo('enterprise.monthlyReviewDetail', { id: created.id });
+  });
   /** The period already has a record: this one is not needed (the existing one opens instead). */
   const existingId = conflict?.existingId;
   const set = (patch: Partial<MonthlyDraft>) => {
@@ -91,9 +97,10 @@ function MonthlyForm({ ownerId, month, report }: { ownerId: string; month: strin
       return;
     }
     await send(
-      async () => {
-        const created = await api.monthlyReviews.create(
-          {
+      () =>
+        submitThroughOutbox(
+          ownerId,
+          submissions.monthlyReview({
             month,
             meetingDate: draft.meetingDate,
             place: draft.place.trim(),
@@ -102,13 +109,9 @@ function MonthlyForm({ ownerId, month, report }: { ownerId: string; month: strin
             decisions: lines(draft.decisions),
             nextMonthWork: lines(draft.nextMonthWork),
             confirm: true,
-          },
-          draft.idempotencyKey,
-        );
-        clear();
-        showToast('提交成功', 'success');
-        redirectTo('enterprise.monthlyReviewDetail', { id: created.id });
-      },
+          }),
+          { idempotencyKey: draft.idempotencyKey, draftKey },
+        ),
       (e) => setSummary([e.message, ...e.fieldErrors.map((f) => f.message).filter((m) => m !== e.message)]),
     );
   }
@@ -161,6 +164,7 @@ function MonthlyForm({ ownerId, month, report }: { ownerId: string; month: strin
         submitting={submitting}
         submitLabel="提交月调度纪要"
         onSubmit={() => void submit()}
+        queued={queued}
         conflict={
           existingId
             ? {

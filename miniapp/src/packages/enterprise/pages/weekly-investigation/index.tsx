@@ -13,9 +13,11 @@ import {
   validateAnswers,
   type ProblemDto,
   type RiskListDto,
+  type WeeklyInvestigationDto,
   type WeeklySummary,
 } from '@shian/shared';
 import { api } from '../../../../api';
+import { submissions, submitThroughOutbox } from '../../../../api/outbox';
 import { ChecklistSection, problemsByItem, type ItemErrors } from '../../../../components/ChecklistItemCard';
 import { FormFooter } from '../../../../components/FormFooter';
 import { PageContainer } from '../../../../components/PageContainer';
@@ -96,7 +98,8 @@ export default function WeeklyInvestigationPage() {
 function WeeklyForm(props: { ownerId: string; week: string; list: RiskListDto; summary: WeeklySummary; open: ProblemDto[] }) {
   const { ownerId, week, list, summary, open } = props;
   const { showToast } = useToast();
-  const { draft, update: save, clear, restored } = useStoredDraft<WeeklyDraft>(`shian.draft.weekly.${ownerId}.${week}`, () => ({
+  const draftKey = `shian.draft.weekly.${ownerId}.${week}`;
+  const { draft, update: save, clear, restored } = useStoredDraft<WeeklyDraft>(draftKey, () => ({
     answers: {},
     hazards: [],
     measures: [],
@@ -108,7 +111,14 @@ function WeeklyForm(props: { ownerId: string; week: string; list: RiskListDto; s
   const items = useMemo(() => groups.flatMap((g) => g.items), [groups]);
   const shown = useMemo(() => new Set(items.map((i) => i.code)), [items]);
   const [itemErrors, setItemErrors] = useState<ItemErrors>({});
-  const { summary: summaryLines, setSummary: setSummaryLines, submitting, conflict, submit: send } = useFormSubmit(WEEKLY_CONFLICT_CODES);
+  const { summary: summaryLines, setSummary: setSummaryLines, submitting, conflict, queued, submit: send } = useFormSubmit<WeeklyInvestigationDto>(
+    WEEKLY_CONFLICT_CODES,
+    (created) => {
+      clear();
+      showToast('提交成功', 'success');
+      redirectTo('enterprise.weeklyInvestigationDetail', { id: created.id });
+    },
+  );
   /** The period already has a report: this one is not needed (the existing one opens instead). */
   const existingId = conflict?.existingId;
   const unsettled = useRef<Record<string, boolean>>({});
@@ -181,9 +191,10 @@ function WeeklyForm(props: { ownerId: string; week: string; list: RiskListDto; s
       return;
     }
     await send(
-      async () => {
-        const created = await api.weeklyInvestigations.create(
-          {
+      () =>
+        submitThroughOutbox(
+          ownerId,
+          submissions.weeklyInvestigation({
             week,
             items: answers,
             hazards: draft.hazards.map((h) => ({ description: h.description.trim(), ...(h.photoIds.length ? { photoIds: h.photoIds } : {}) })),
@@ -191,13 +202,9 @@ function WeeklyForm(props: { ownerId: string; week: string; list: RiskListDto; s
             resolutions: chosen.map((p) => ({ problemId: p.id, resolution: (draft.resolutions[p.id]?.text ?? '').trim() })),
             nextWeekRequirements: draft.nextWeekRequirements.trim(),
             confirm: true,
-          },
-          draft.idempotencyKey,
-        );
-        clear();
-        showToast('提交成功', 'success');
-        redirectTo('enterprise.weeklyInvestigationDetail', { id: created.id });
-      },
+          }),
+          { idempotencyKey: draft.idempotencyKey, draftKey },
+        ),
       (e) => {
         const r = problemsByItem(e.fieldErrors, codes, shown);
         setItemErrors(r.byItem);
@@ -352,6 +359,7 @@ function WeeklyForm(props: { ownerId: string; week: string; list: RiskListDto; s
         submitting={submitting}
         submitLabel="提交周排查报告"
         onSubmit={() => void submit()}
+        queued={queued}
         conflict={
           existingId
             ? {
