@@ -12,6 +12,8 @@ module.exports = {
   projects: [
     { ...common, displayName: 'shared', rootDir: __dirname, testMatch: ['<rootDir>/shared/src/**/*.spec.ts'] },
     { ...common, displayName: 'server', rootDir: __dirname, testMatch: ['<rootDir>/server/src/**/*.spec.ts'] },
+    // The miniapp's pure rules (no Taro imports), e.g. the submission queue's.
+    { ...common, displayName: 'miniapp', rootDir: __dirname, testMatch: ['<rootDir>/miniapp/test/**/*.spec.ts'] },
     { ...common, displayName: 'api', rootDir: __dirname, testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'], slowTestThreshold: 30 },
   ],
   testTimeout: 120000,
