@@ -39,6 +39,7 @@ for (const step of STEPS) {
   writeFileSync(stamp, new Date().toISOString());
 }
 
-const server = spawn(process.execPath, [join(root, 'server/dist/main.js')], { cwd: root, stdio: 'inherit', env: process.env });
+const { nodeFlags = [] } = require(join(root, 'server/package.json')).shian ?? {};
+const server = spawn(process.execPath, [...nodeFlags, join(root, 'server/dist/main.js')], { cwd: root, stdio: 'inherit', env: process.env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -92,6 +92,28 @@ describe('daily checks', () => {
       expect(await rowsFor(homeId, date)).toBe(1);
     });
 
+    it('a replay after the record was corrected still answers the original response, answers included', async () => {
+      const date = daysAgo(16);
+      const key = freshKey('replay-after-amend');
+      const items = allPassItems();
+      items[1] = { code: items[1].code, result: CheckResult.Fail, problem: '冷藏柜温度 12℃', measure: '已调温并转移食品', fixedOnSpot: true };
+      const first = await submitDaily(t, officer, date, { key, items });
+      expect(first.status).toBe(201);
+      const amended = await t.request({
+        method: 'POST',
+        url: `/api/daily-checks/${first.body.id}/versions`,
+        token: officer,
+        headers: { 'idempotency-key': freshKey('amend') },
+        body: { reason: '补充备注', items, remarks: '更正', confirm: true },
+      });
+      expect(amended.status).toBe(201);
+      const again = await submitDaily(t, officer, date, { key, items });
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.body).toEqual(first.body);
+      expect(again.body).toMatchObject({ version: 1, isCurrent: true });
+      expect(again.body.items[1]).toMatchObject({ result: CheckResult.Fail, problem: '冷藏柜温度 12℃' });
+    });
+
     it('a replay with the keys of the body in another order is still a replay', async () => {
       const date = daysAgo(3);
       const key = freshKey('order');

@@ -3,7 +3,7 @@
 // against a bare Fastify + mysql2 handler inserting the same rows into the same table, in one run.
 // Ends with: `ratio: R  p50: A ms  p99: B ms  rss: M MB`. Targets: ratio ≥ 0.6, p99 ≤ 100 ms.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import Fastify from 'fastify';
 import bcrypt from 'bcryptjs';
@@ -19,6 +19,8 @@ const dailyItems = itemsDue(listFromTemplate(templateFor(BusinessType.Catering))
 const answers = dailyItems.map((i) => ({ code: i.code, result: CheckResult.Pass }));
 
 interface Run {
+  /** Every answered request, warm-up included (the CPU figures are per request over the whole phase). */
+  total: number;
   ok: number;
   errors: number;
   /** Failed requests by HTTP status (0: no answer), to say what went wrong. */
@@ -32,6 +34,7 @@ async function drive(clients: number, seconds: number, send: (client: number, da
   const latencies: number[] = [];
   let ok = 0;
   let errors = 0;
+  let total = 0;
   const failures: Record<number, number> = {};
   const start = performance.now();
   const warmEnd = start + WARMUP_SECONDS * 1000;
@@ -43,6 +46,7 @@ async function drive(clients: number, seconds: number, send: (client: number, da
         const t0 = performance.now();
         const status = await send(c, addDays(today, -n)).catch(() => 0);
         const t1 = performance.now();
+        total++;
         if (t0 < warmEnd) continue;
         if (status === 201) {
           ok++;
@@ -54,10 +58,46 @@ async function drive(clients: number, seconds: number, send: (client: number, da
       }
     }),
   );
-  return { ok, errors, failures, latencies: latencies.sort((a, b) => a - b), seconds };
+  return { total, ok, errors, failures, latencies: latencies.sort((a, b) => a - b), seconds };
 }
 
 const pct = (sorted: number[], p: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+
+/** CPU time (user + system, ms) a process has used so far; NaN when it cannot be read. */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
+  } catch {
+    return NaN;
+  }
+}
+
+function pidOf(name: string): number {
+  for (const dir of readdirSync('/proc')) {
+    if (!/^\d+$/.test(dir)) continue;
+    try {
+      if (readFileSync(`/proc/${dir}/comm`, 'utf8').trim() === name) return Number(dir);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return NaN;
+}
+
+/** CPU ms per request of each process over a phase: where a submission's cost goes. */
+async function measureCpu<T extends { total: number }>(pids: Record<string, number>, phase: () => Promise<T>): Promise<{ run: T; perRequest: Record<string, number> }> {
+  const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuMs(pid)]));
+  const run = await phase();
+  const perRequest = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, (cpuMs(pid) - before[k]) / Math.max(1, run.total)]));
+  return { run, perRequest };
+}
+
+const cpuLine = (perRequest: Record<string, number>) =>
+  Object.entries(perRequest)
+    .filter(([, ms]) => Number.isFinite(ms))
+    .map(([k, ms]) => `${k} ${ms.toFixed(2)}`)
+    .join(', ');
 
 function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -125,7 +165,8 @@ async function main(): Promise<void> {
     console.log(`${CLIENTS} clients, ${SECONDS} s each side (+${WARMUP_SECONDS} s warm-up), MariaDB ${server.dbUrl!.replace(/\/\/[^@]*@/, '//')}`);
 
     let shownFailure = false;
-    const api = await drive(CLIENTS, SECONDS, async (c, date) => {
+    const mariadb = pidOf('mariadbd');
+    const { run: api, perRequest: apiCpu } = await measureCpu({ server: server.pid, mariadb, 'load generator': process.pid }, () => drive(CLIENTS, SECONDS, async (c, date) => {
       const res = await fetch(`${server.baseUrl}/api/daily-checks`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[c]}`, 'idempotency-key': randomUUID() },
@@ -137,7 +178,7 @@ async function main(): Promise<void> {
         console.log(`first failed submission: ${res.status} ${text.slice(0, 300)}`);
       }
       return res.status;
-    });
+    }));
     const rss = rssMb(server.pid);
 
     // The bare handler writes into the same table, on dates the API run did not reach.
@@ -145,11 +186,13 @@ async function main(): Promise<void> {
     await bare.listen({ port: 0, host: '127.0.0.1' });
     const address = bare.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    const base = await drive(CLIENTS, SECONDS, async (c, date) => {
-      const res = await fetch(`http://127.0.0.1:${port}/bare/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ businessDate: addDays(date, -5000) }) });
-      await res.arrayBuffer();
-      return res.status;
-    });
+    const { run: base, perRequest: bareCpu } = await measureCpu({ mariadb, 'load generator + bare handler': process.pid }, () =>
+      drive(CLIENTS, SECONDS, async (c, date) => {
+        const res = await fetch(`http://127.0.0.1:${port}/bare/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ businessDate: addDays(date, -5000) }) });
+        await res.arrayBuffer();
+        return res.status;
+      }),
+    );
     await bare.close();
 
     const rate = (r: Run) => r.ok / r.seconds;
@@ -157,6 +200,8 @@ async function main(): Promise<void> {
       `${name.padEnd(6)} ${rate(r).toFixed(0).padStart(6)} submissions/s  p50 ${pct(r.latencies, 50).toFixed(1)} ms  p99 ${pct(r.latencies, 99).toFixed(1)} ms  errors ${r.errors}${r.errors ? ` ${JSON.stringify(r.failures)}` : ''}`;
     console.log(line('api', api));
     console.log(line('bare', base));
+    console.log(`CPU ms per request, api:  ${cpuLine(apiCpu)}`);
+    console.log(`CPU ms per request, bare: ${cpuLine(bareCpu)}`);
     console.log(`server RSS after the API run: ${rss.toFixed(0)} MB`);
     console.log(`ratio: ${(rate(api) / rate(base)).toFixed(2)}  p50: ${pct(api.latencies, 50).toFixed(1)} ms  p99: ${pct(api.latencies, 99).toFixed(1)} ms  rss: ${rss.toFixed(0)} MB`);
   } finally {

@@ -1,7 +1,7 @@
 // Runs the built server (server/dist/main.js) as a child process on a free port with a fresh
 // database and the demo seed, for browser tests that need a real origin serving H5 + API.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { freshDatabase } from './db';
@@ -17,6 +17,8 @@ function findRepoRoot(from: string): string {
 
 export const REPO_ROOT = findRepoRoot(__dirname);
 const SERVER_MAIN = resolve(REPO_ROOT, 'server/dist/main.js');
+/** The flags the server is deployed with (server/package.json "shian.nodeFlags"), as scripts/start.js uses them. */
+const SERVER_NODE_FLAGS: string[] = (JSON.parse(readFileSync(resolve(REPO_ROOT, 'server/package.json'), 'utf8')) as { shian?: { nodeFlags?: string[] } }).shian?.nodeFlags ?? [];
 const HEALTH_TIMEOUT_MS = 60_000;
 
 export interface RunningServer {
@@ -74,7 +76,7 @@ export async function startServer(): Promise<RunningServer> {
   else delete env.DB_URL;
 
   // SERVER_NODE_ARGS: extra node flags for the server only, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof' to profile a benchmark.
-  const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const nodeArgs = [...SERVER_NODE_FLAGS, ...(process.env.SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, SERVER_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   let stdout = '';

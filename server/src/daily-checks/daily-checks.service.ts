@@ -17,7 +17,7 @@ import type { Caller } from '../common/caller';
 import { isUniqueViolation } from '../common/sql';
 import { validationFailed } from '../common/validation';
 import { Enterprise } from '../enterprises/enterprise.entity';
-import { IdempotencyService, Replayable } from '../idempotency/idempotency.service';
+import { IdempotencyService, Replayable, ReplayCompaction } from '../idempotency/idempotency.service';
 import { FilesService } from '../files/files.service';
 import { WriteBatch } from '../database/write-batch';
 import { ChainHead } from '../integrity/chain.entities';
@@ -46,6 +46,20 @@ export class DailyChecksService {
   ) {}
 
   private readonly reader = new SubmittedRecordReader(this.ds, DailyCheck, 'businessDate', '每日检查记录');
+
+  /** The key's stored response leaves out the answers (several KB); a replay reads them from the record, which never changes. */
+  private readonly compaction: ReplayCompaction<DailyCheckDto> = {
+    strip: (body) => {
+      const { items, ...rest } = body;
+      void items;
+      return rest;
+    },
+    restore: async (stored) => {
+      const rest = stored as Omit<DailyCheckDto, 'items'>;
+      const row = await this.ds.getRepository(DailyCheck).findOneOrFail({ where: { id: rest.id }, select: { id: true, items: true } });
+      return { ...rest, items: row.items };
+    },
+  };
 
   /**
    * Submits the caller's enterprise's daily check for a business date. Late submissions are
@@ -78,7 +92,7 @@ export class DailyChecksService {
           submittedAt: now,
         });
         return this.toDto(row, ctx.enterprise.name);
-      });
+      }, this.compaction);
     } catch (e) {
       // The date has a record already (this one's replay was answered inside run()).
       if (isUniqueViolation(e)) throw await this.existsError(enterpriseId, dto.businessDate);
@@ -116,7 +130,7 @@ export class DailyChecksService {
           submittedAt: now,
         });
         return this.toDto(row, enterprise.name);
-      });
+      }, this.compaction);
     } catch (e) {
       // Another correction of the same version won the race.
       if (isUniqueViolation(e)) throw AppError.of(DailyCheckErrors, 'DAILY_CHECK_NOT_CURRENT');

@@ -15,6 +15,18 @@ import { IdempotencyRecord } from './idempotency-record.entity';
 
 const KEY_RE = /^[A-Za-z0-9_.:-]{8,100}$/;
 
+/**
+ * For a response that repeats what its record stores (a record's answers, several KB): the key's
+ * row keeps the rest, and a replay puts the record's part back. The record never changes, so the
+ * replay is still exactly the original response.
+ */
+export interface ReplayCompaction<T> {
+  /** What to store for the response. */
+  strip(body: T): unknown;
+  /** The response again, from what was stored. */
+  restore(stored: unknown): Promise<T>;
+}
+
 export interface Replayable<T> {
   status: number;
   body: T;
@@ -48,7 +60,15 @@ export class IdempotencyService {
    * Writes the work adds to `batch` are sent together with the key's row, in one round trip on
    * MySQL (see WriteBatch); what it writes through `em` directly runs at once.
    */
-  async run<T>(caller: Caller, key: string, operation: string, request: unknown, status: number, work: (em: EntityManager, batch: WriteBatch) => Promise<T>): Promise<Replayable<T>> {
+  async run<T>(
+    caller: Caller,
+    key: string,
+    operation: string,
+    request: unknown,
+    status: number,
+    work: (em: EntityManager, batch: WriteBatch) => Promise<T>,
+    compaction?: ReplayCompaction<T>,
+  ): Promise<Replayable<T>> {
     const requestHash = createHash('sha256').update(canonicalJson(request)).digest('hex');
     // No read first: a fresh request (the common case) costs no extra round trip. A replay runs
     // the work again, which fails on the stored key (or on its own effect) and is answered below.
@@ -63,7 +83,7 @@ export class IdempotencyService {
           operation,
           requestHash,
           statusCode: status,
-          responseBody: JSON.stringify(result),
+          responseBody: JSON.stringify(compaction ? compaction.strip(result) : result),
           createdAt: new Date(),
         };
         await batch.insert(IdempotencyRecord, record).flush();
@@ -74,7 +94,7 @@ export class IdempotencyService {
       // The key was used before (a replay), or by a concurrent request that committed meanwhile —
       // our insert hit the unique index, or the work saw its effect (e.g. "already submitted").
       const winner = await this.find(caller.id, key);
-      if (winner) return this.replay<T>(winner, operation, requestHash);
+      if (winner) return this.replay<T>(winner, operation, requestHash, compaction);
       // Still a deadlock after the retries: nothing was stored, so the client may safely send again.
       if (isDeadlock(e)) throw new AppError(ErrorCodes.Busy, 503, '系统繁忙，本次提交未保存，请稍后重试');
       throw e;
@@ -101,10 +121,11 @@ export class IdempotencyService {
     return this.ds.getRepository(IdempotencyRecord).findOne({ where: { userId, idempotencyKey: key } });
   }
 
-  private replay<T>(rec: IdempotencyRecord, operation: string, requestHash: string): Replayable<T> {
+  private async replay<T>(rec: IdempotencyRecord, operation: string, requestHash: string, compaction?: ReplayCompaction<T>): Promise<Replayable<T>> {
     if (rec.operation !== operation || rec.requestHash !== requestHash) {
       throw new AppError(ErrorCodes.IdempotencyKeyReused, 422, '该 Idempotency-Key 已用于另一份不同的提交，请为新的提交使用新的 Key');
     }
-    return { status: rec.statusCode, body: JSON.parse(rec.responseBody) as T, replayed: true };
+    const stored: unknown = JSON.parse(rec.responseBody);
+    return { status: rec.statusCode, body: compaction ? await compaction.restore(stored) : (stored as T), replayed: true };
   }
 }
