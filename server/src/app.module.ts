@@ -17,6 +17,7 @@ import { MonthlyReviewsModule } from './monthly-reviews/monthly-reviews.module';
 import { ProblemsModule } from './problems/problems.module';
 import { RegionsController } from './regions/regions.controller';
 import { RiskListsModule } from './risk-lists/risk-lists.module';
+import { StaffDutyModule } from './staff-duty/staff-duty.module';
 import { WeeklyInvestigationsModule } from './weekly-investigations/weekly-investigations.module';
 
 @Module({})
@@ -40,6 +41,7 @@ export class AppModule {
         ProblemsModule,
         WeeklyInvestigationsModule,
         MonthlyReviewsModule,
+        StaffDutyModule,
       ],
       controllers: [HealthController, RegionsController],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_GUARD, useClass: AuthGuard }],

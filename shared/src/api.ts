@@ -2,6 +2,9 @@
 import { BusinessType, CadreLevel, Grade, Role } from './enums';
 import type { ControlOwner, EnterpriseRiskItem, RiskControlItem } from './risk-lists/types';
 import type { DailyCheckItemAnswer } from './checklists/answers';
+import type { EnterpriseProfileFields } from './onboarding/api';
+import type { EnterpriseStatus } from './onboarding/status';
+import type { StaffingTodos } from './staffing/api';
 
 /** A stored answer keeps the item as it was asked, so the record reads on its own in the archive. */
 export interface DailyCheckItemRecord extends DailyCheckItemAnswer {
@@ -72,16 +75,25 @@ export interface WechatLoginRequest {
   password?: string;
 }
 
-export interface EnterpriseDto {
+export interface EnterpriseDto extends EnterpriseProfileFields {
   id: string;
   name: string;
   uscc: string;
   licenceNo: string;
   businessType: BusinessType;
-  grade: Grade;
+  /** Null while a self-registration waits for its regulator, who sets the grade on confirming. */
+  grade: Grade | null;
   regionCode: string;
   regionName: string | null;
   address: string;
+  status: EnterpriseStatus;
+  rejectReason: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  /** When the business was registered (by itself or a regulator). */
+  registeredAt: string;
+  /** When a regulator confirmed it (or created it); its duties count from this day. */
+  confirmedAt: string | null;
 }
 
 /** What anyone may see of a business (its 公示 page), without logging in. */
@@ -170,9 +182,9 @@ export interface DailyCheckAmendRequest extends Omit<DailyCheckCreateRequest, 'b
   reason: string;
 }
 
-/** What an uploaded file is evidence of: 照片, 文件 (PDF allowed), 签名. */
-export type FileKind = 'photo' | 'document' | 'signature';
-export const FILE_KINDS: readonly FileKind[] = ['photo', 'document', 'signature'];
+/** What an uploaded file is evidence of: 照片, 文件 (PDF allowed), 签名, 资质证明 (任命书、培训、考核; PDF allowed). */
+export type FileKind = 'photo' | 'document' | 'signature' | 'credential';
+export const FILE_KINDS: readonly FileKind[] = ['photo', 'document', 'signature', 'credential'];
 
 /** POST /api/files (multipart, field `file`, optional `kind`) and GET /api/files/:id/meta. */
 export interface FileDto {
@@ -476,8 +488,8 @@ export interface PeriodRecordListQuery {
   pageSize?: number;
 }
 
-/** GET /api/todos/mine — what an enterprise user has to do now. */
-export interface MyTodosResponse {
+/** GET /api/todos/mine — what an enterprise user has to do now (papers: see StaffingTodos). */
+export interface MyTodosResponse extends StaffingTodos {
   today: string;
   openProblems: ProblemDto[];
   weekly: { week: string; due: boolean; investigationId: string | null; dueBy: string };

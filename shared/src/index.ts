@@ -15,3 +15,4 @@ export * from './risk-lists';
 export * from './records';
 export * from './staffing';
 export * from './indicators';
+export * from './onboarding';

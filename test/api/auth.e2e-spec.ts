@@ -262,7 +262,7 @@ describe('auth', () => {
 describe('auth in production mode', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ NODE_ENV: 'production', SEED_DEMO: 'false' });
+    t = await startTestApp({ NODE_ENV: 'production', SEED_DEMO: 'false', DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') });
   });
   afterAll(() => t?.close());
 

@@ -46,6 +46,20 @@ describe('enterprise registration', () => {
       regionCode: village102,
       regionName: expect.stringMatching(/[\u4e00-\u9fa5]/),
       address: '通道街 1 号',
+      // Onboarding fields: a regulator's business is active at once, confirmed by them; facts not given are null.
+      status: 'active',
+      rejectReason: null,
+      contactName: null,
+      contactPhone: null,
+      scale: null,
+      chainHeadquarters: null,
+      centralKitchen: null,
+      specialFood: null,
+      canteenKind: null,
+      contractorOperated: null,
+      dinersPerMeal: null,
+      registeredAt: expect.any(String),
+      confirmedAt: expect.any(String),
     });
     const read = await t.request({ url: `/api/enterprises/${res.body.id}`, token: regulator });
     expect(read.status).toBe(200);

@@ -10,6 +10,7 @@ import { EvidenceFile } from '../../server/src/files/evidence-file.entity';
 import { FilesService } from '../../server/src/files/files.service';
 import { STORAGE_SERVICE, StorageService } from '../../server/src/files/storage/storage';
 import { png } from '../support/images';
+import { multipart, type Part } from '../support/multipart';
 import { allPassItems, DEMO, enterpriseByName, expectErrorBody, insertEnterprise, insertUser, startTestApp, submitDaily, TestApp } from './harness';
 
 // --- tiny, valid images built byte by byte -----------------------------------------------------
@@ -36,28 +37,6 @@ function jpeg(): Buffer {
 /** Google's 1×1 lossy WebP from the WebP FAQ's feature test. */
 const WEBP = Buffer.from('UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA', 'base64');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n% 日志探针-PDF\n');
-
-// --- multipart ---------------------------------------------------------------------------------
-
-interface Part {
-  name: string;
-  value: string | Buffer;
-  filename?: string;
-  contentType?: string;
-}
-function multipart(parts: Part[]): { payload: Buffer; contentType: string } {
-  const boundary = `----shian${randomUUID()}`;
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    let head = `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"`;
-    if (p.filename !== undefined) head += `; filename="${p.filename}"`;
-    head += '\r\n';
-    if (p.contentType) head += `Content-Type: ${p.contentType}\r\n`;
-    chunks.push(Buffer.from(`${head}\r\n`, 'utf8'), Buffer.isBuffer(p.value) ? p.value : Buffer.from(p.value, 'utf8'), Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 // Above Fastify's 1 MB JSON body limit, to show uploads are bounded by UPLOAD_MAX_BYTES alone.

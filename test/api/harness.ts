@@ -255,3 +255,33 @@ export function expectErrorBody(res: InjectResult, status: number, code?: string
   expect(text).not.toMatch(/\bat [\w.<>]+ \(|\.ts:\d+|node_modules|stack/i);
   expect(text).not.toMatch(/\b(SELECT|INSERT|UPDATE|DELETE)\b.*\b(FROM|INTO|SET|WHERE)\b|SQLITE_|ER_[A-Z_]+|QueryFailedError/);
 }
+
+/** The demo business's people and officials, plus a regulator and an officer of 回民区 (150103): who scope tests need. */
+export interface Cast {
+  tok: Record<'officer' | 'director' | 'principal' | 'regulator' | 'cadre' | 'farRegulator' | 'farOfficer', string>;
+  id: Record<'officer' | 'director' | 'principal' | 'farOfficer', string>;
+  /** 新城区青城味道餐馆 (the demo officer's business, 150102). */
+  homeId: string;
+  /** 回民区老街烧麦馆 (150103, outside the demo regulator's county). */
+  farId: string;
+}
+
+export async function demoCast(t: TestApp): Promise<Cast> {
+  const tok = {} as Cast['tok'];
+  const id = {} as Cast['id'];
+  for (const role of ['officer', 'director', 'principal'] as const) {
+    const login = await t.login(DEMO[role]);
+    tok[role] = login.accessToken;
+    id[role] = login.user.id;
+  }
+  tok.regulator = (await t.login(DEMO.regulator)).accessToken;
+  tok.cadre = (await t.login(DEMO.cadre)).accessToken;
+  const homeId = (await enterpriseByName(t, '新城区青城味道餐馆')).id;
+  const farId = (await enterpriseByName(t, '回民区老街烧麦馆')).id;
+  const far = await insertUser(t, { role: Role.Regulator, regionCode: '150103', name: '回民区监管' });
+  tok.farRegulator = (await t.login(far.phone)).accessToken;
+  const farOfficer = await insertUser(t, { role: Role.Officer, enterpriseId: farId, name: '马安全' });
+  tok.farOfficer = (await t.login(farOfficer.phone)).accessToken;
+  id.farOfficer = farOfficer.id;
+  return { tok, id, homeId, farId };
+}

@@ -49,6 +49,20 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /**
+   * 身份证号 (domain.md §4): AES-256-GCM ciphertext (common/field-crypto.ts), the masked form every
+   * view shows, and a keyed hash to find the same person without decrypting. Null when none is on file.
+   */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  idNumberEnc!: string | null;
+
+  @Column({ type: 'varchar', length: 18, nullable: true })
+  idNumberMask!: string | null;
+
+  @Index('IDX_users_id_number_hash')
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  idNumberHash!: string | null;
+
   @Column(INSTANT_COLUMN)
   createdAt!: Date;
 }

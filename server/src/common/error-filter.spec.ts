@@ -1,6 +1,7 @@
 import { BadRequestException, ForbiddenException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { AppError, CommonErrors, notFound } from './app-error';
-import { toAppError } from './error-filter';
+import { sendError, toAppError } from './error-filter';
+import { JsonLogger } from './logger';
 
 describe('toAppError', () => {
   it('passes AppErrors through', () => {
@@ -35,5 +36,34 @@ describe('toAppError', () => {
   it('every common error message is Chinese', () => {
     for (const spec of Object.values(CommonErrors)) expect(spec.message).toMatch(/[\u4e00-\u9fa5]/);
     expect(notFound('企业').message).toBe('企业不存在或无权查看');
+  });
+});
+
+describe('sendError logging', () => {
+  it('logs an unexpected error without the ID number it may carry, and answers 500 without details', () => {
+    const lines: string[] = [];
+    const logger = new JsonLogger('debug', (l) => lines.push(l));
+    const sent: { status?: number; body?: unknown } = {};
+    const reply = {
+      status(code: number) {
+        sent.status = code;
+        return this;
+      },
+      send(body: unknown) {
+        sent.body = body;
+        return this;
+      },
+      headers() {
+        return this;
+      },
+    };
+    // 150102 + 1990-03-07 + 001 + its check character.
+    const id = '150102199003070015';
+    sendError(reply as never, { id: 'req-1', method: 'POST', url: '/api/enterprises/register?x=1' } as never, new Error(`Duplicate entry '${id}' for key 'x'`), logger);
+    expect(sent.status).toBe(500);
+    expect(JSON.stringify(sent.body)).not.toContain(id);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toContain(id);
+    expect(JSON.parse(lines[0])).toEqual(expect.objectContaining({ level: 'error', requestId: 'req-1', url: '/api/enterprises/register', error: expect.stringContaining('1501**********0015') }));
   });
 });

@@ -41,3 +41,39 @@ describe('JsonLogger', () => {
     expect(JSON.parse(lines[0]).level).toBe('debug');
   });
 });
+
+describe('JsonLogger scrubbing', () => {
+  const capture = () => {
+    const lines: string[] = [];
+    return { lines, logger: new JsonLogger('debug', (l) => lines.push(l)) };
+  };
+  // 150102 + 1990-03-07 + 001 + check character 1 (GB 11643).
+  const id = '150102199003070015';
+
+  it('never writes a field named like a secret or an ID number, at any depth', () => {
+    const { lines, logger } = capture();
+    logger.error({ msg: 'failed', body: { principal: { idNumber: id, password: 'Secret123' } }, refreshToken: 'rt' }, 'Ctx');
+    expect(lines[0]).not.toContain(id);
+    expect(lines[0]).not.toContain('Secret123');
+    expect(lines[0]).not.toContain('"rt"');
+    expect(JSON.parse(lines[0]).body.principal).toEqual({ idNumber: '[redacted]', password: '[redacted]' });
+  });
+
+  it('masks a valid ID number found inside any text, messages and stacks included', () => {
+    const { lines, logger } = capture();
+    logger.warn(`duplicate entry '${id}' for key`, 'Ctx');
+    const withX = '15010219851120007X';
+    logger.error(new Error(`bad ${withX.toLowerCase()}`), 'Ctx');
+    for (const l of lines) {
+      expect(l).not.toContain(id);
+      expect(l.toUpperCase()).not.toContain(withX);
+    }
+    expect(JSON.parse(lines[0]).msg).toBe("duplicate entry '1501**********0015' for key");
+  });
+
+  it('leaves other long numbers alone', () => {
+    const { lines, logger } = capture();
+    logger.log({ msg: 'x', n: '123456789012345678', uscc: '91150102MA0000001X' }, 'Ctx');
+    expect(JSON.parse(lines[0])).toEqual(expect.objectContaining({ n: '123456789012345678', uscc: '91150102MA0000001X' }));
+  });
+});

@@ -1,8 +1,21 @@
-// Structured logs: one JSON object per line on stdout. Request bodies are never logged.
+// Structured logs: one JSON object per line on stdout. Request bodies are never logged, and
+// whatever a caller passes, secrets and personal data are scrubbed on the way out (scrub below).
 import { LoggerService } from '@nestjs/common';
+import { isValidIdNumber, maskIdNumber } from '@shian/shared';
 import type { LogLevel } from '../config/config';
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+/** Fields never written, by name, at any depth. */
+const SECRET_KEYS = /^(password|newPassword|idNumber|id_number|idNumberEnc|idNumberEncrypted|authorization|accessToken|refreshToken)$/i;
+const ID_NUMBER_LIKE = /\d{17}[\dXx]/g;
+
+/** JSON.stringify replacer: drops secret fields and masks anything that reads as a valid resident ID number (1501**********1234). */
+export function scrub(key: string, value: unknown): unknown {
+  if (key && SECRET_KEYS.test(key) && value !== undefined && value !== null && typeof value !== 'object') return '[redacted]';
+  if (typeof value === 'string' && value.length >= 18) return value.replace(ID_NUMBER_LIKE, (m) => (isValidIdNumber(m) ? maskIdNumber(m) : m));
+  return value;
+}
 
 /** Nest's start-up chatter (a line per module and route): debug, so the start banner stays visible. */
 const BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);
@@ -26,7 +39,7 @@ export class JsonLogger implements LoggerService {
       line.msg = String(message);
     }
     if (extra) Object.assign(line, extra);
-    this.sink(JSON.stringify(line));
+    this.sink(JSON.stringify(line, scrub));
   }
 
   // Nest calls these with (message, ...optionalParams), the last string param being the context.

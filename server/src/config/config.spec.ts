@@ -97,7 +97,37 @@ describe('loadConfig', () => {
 
   it('refuses SEED_DEMO in production and defaults it off there', () => {
     expectConfigError({ NODE_ENV: 'production', SEED_DEMO: 'true', DATA_DIR: dir }, 'SEED_DEMO');
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, DATA_DIR: dir }).seedDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, DATA_DIR: dir, DATA_ENCRYPTION_KEY: 'k'.repeat(43) + '=' }).seedDemo).toBe(false);
+  });
+
+  describe('DATA_ENCRYPTION_KEY', () => {
+    const hex = '0123456789abcdef'.repeat(4);
+    const b64 = Buffer.from(hex, 'hex').toString('base64');
+
+    it('takes 32 bytes as hex or base64', () => {
+      const fromHex = loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir, DATA_ENCRYPTION_KEY: hex }).dataEncryption;
+      expect(fromHex.development).toBe(false);
+      expect(fromHex.key.toString('hex')).toBe(hex);
+      expect(loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir, DATA_ENCRYPTION_KEY: b64 }).dataEncryption.key.toString('hex')).toBe(hex);
+    });
+
+    it('is required in production, naming the variable in Chinese and English', () => {
+      const err = expectConfigError({ NODE_ENV: 'production', DATA_DIR: dir }, 'DATA_ENCRYPTION_KEY', '生产环境');
+      expect(err.message).toContain('required in production');
+    });
+
+    it.each(['short', 'k'.repeat(40), '0123'.repeat(15), Buffer.alloc(16).toString('base64')])('refuses %s without echoing it', (bad) => {
+      const err = expectConfigError({ DATA_DIR: dir, DATA_ENCRYPTION_KEY: bad }, 'DATA_ENCRYPTION_KEY', '32');
+      expect(err.message).not.toContain(bad);
+    });
+
+    it('elsewhere derives a fixed key per DATA_DIR', () => {
+      const a = loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir }).dataEncryption;
+      expect(a.development).toBe(true);
+      expect(a.key).toHaveLength(32);
+      expect(loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir }).dataEncryption.key.equals(a.key)).toBe(true);
+      expect(loadConfig({ JWT_SECRET: SECRET, DATA_DIR: join(dir, 'other') }).dataEncryption.key.equals(a.key)).toBe(false);
+    });
   });
 
   it('rejects a non-boolean SEED_DEMO', () => {

@@ -1,5 +1,5 @@
 // One env schema, validated once at start-up into one typed object. Nobody else reads process.env.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 
@@ -29,6 +29,15 @@ export interface AppConfig {
   storage: StorageConfig;
   /** Largest accepted upload, bytes. */
   uploadMaxBytes: number;
+  /** AES-256 key for personal data at rest (ID numbers); see common/field-crypto.ts. */
+  dataEncryption: DataEncryptionConfig;
+}
+
+export interface DataEncryptionConfig {
+  /** 32 bytes. */
+  key: Buffer;
+  /** True when derived from DATA_DIR because DATA_ENCRYPTION_KEY is unset (development and tests only). */
+  development: boolean;
 }
 
 export type StorageConfig =
@@ -112,6 +121,27 @@ function requiredVar(env: Env, name: string, why: string): string {
   return raw.trim();
 }
 
+/**
+ * DATA_ENCRYPTION_KEY: 32 bytes as base64 (44 characters) or hex (64). Required in production;
+ * elsewhere a fixed key is derived from DATA_DIR, so a development database stays readable across
+ * restarts — and anyone who knows the path can derive it, hence never in production.
+ */
+function dataEncryption(env: Env, nodeEnv: NodeEnv, dataDir: string): DataEncryptionConfig {
+  const raw = env.DATA_ENCRYPTION_KEY?.trim();
+  if (!raw) {
+    if (nodeEnv === 'production') {
+      throw new ConfigError('DATA_ENCRYPTION_KEY', '在生产环境必须设置（32 字节密钥，base64 或 64 位十六进制；生成：openssl rand -base64 32）/ required in production: 32 bytes, base64 or hex');
+    }
+    return { key: createHash('sha256').update(`shian development data key\0${dataDir}`).digest(), development: true };
+  }
+  let key: Buffer | null = null;
+  if (/^[0-9a-fA-F]{64}$/.test(raw)) key = Buffer.from(raw, 'hex');
+  else if (/^[A-Za-z0-9+/_-]{43}=?$/.test(raw)) key = Buffer.from(raw.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  // The message never echoes the value: it is a secret.
+  if (!key || key.length !== 32) throw new ConfigError('DATA_ENCRYPTION_KEY', '应为 32 字节密钥：base64（44 个字符）或 64 位十六进制 / must be 32 bytes, base64 or hex');
+  return { key, development: false };
+}
+
 function storageConfig(env: Env): StorageConfig {
   const kind = oneOf(env, 'STORAGE', ['local', 's3'] as const, 'local');
   if (kind === 'local') return { kind };
@@ -183,6 +213,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     storage: storageConfig(env),
     // Uploads are held in memory while their content is checked and hashed: hence the 50 MiB cap.
     uploadMaxBytes: intVar(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1024, 50 * 1024 * 1024),
+    dataEncryption: dataEncryption(env, nodeEnv, dataDir),
   };
 }
 

@@ -3,12 +3,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { businessDateOf, dailyCalendar, DailyCalendarDto, monthDates, todayInShanghai } from '@shian/shared';
+import { dailyCalendar, DailyCalendarDto, monthDates, todayInShanghai } from '@shian/shared';
 import { AppError, notFound } from '../common/app-error';
 import type { Caller } from '../common/caller';
 import { applyScope } from '../common/region-scope';
 import { validationFailed } from '../common/validation';
-import { Enterprise } from '../enterprises/enterprise.entity';
+import { dutiesSince, Enterprise } from '../enterprises/enterprise.entity';
 import { DailyCheck } from './daily-check.entity';
 import { DailyCheckErrors } from './daily-checks.errors';
 import { DailyCalendarQueryDto } from './dto/daily-calendar.dto';
@@ -29,7 +29,7 @@ export class DailyCalendarService {
     if (`${q.month}-01` > today) throw AppError.of(DailyCheckErrors, 'FUTURE_MONTH', [{ field: 'month', message: `月份不能晚于本月（今天是 ${today}）` }]);
 
     // An enterprise user's scope is their enterprise: another id is out of scope, hence 404.
-    const eq = this.ds.getRepository(Enterprise).createQueryBuilder('e').select(['e.id', 'e.createdAt']).where('e.id = :id', { id: enterpriseId });
+    const eq = this.ds.getRepository(Enterprise).createQueryBuilder('e').select(['e.id', 'e.createdAt', 'e.confirmedAt']).where('e.id = :id', { id: enterpriseId });
     const enterprise = await applyScope(eq, caller, { region: 'e.regionCode', enterprise: 'e.id' }).getOne();
     if (!enterprise) throw notFound('企业');
 
@@ -42,6 +42,6 @@ export class DailyCalendarService {
       .andWhere('dc.isCurrent = :current', { current: true })
       .andWhere('dc.businessDate BETWEEN :from AND :to', { from: dates[0], to: dates[dates.length - 1] })
       .getMany();
-    return dailyCalendar({ enterpriseId, month: q.month, today, since: businessDateOf(enterprise.createdAt), checks });
+    return dailyCalendar({ enterpriseId, month: q.month, today, since: dutiesSince(enterprise), checks });
   }
 }

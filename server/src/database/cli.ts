@@ -10,6 +10,7 @@ import { ConfigError, loadConfig } from '../config/config';
 import { importRegions } from '../regions/region-import';
 import { createDataSource } from './data-source';
 import { seedDemo } from './seed-demo';
+import { FieldCrypto } from '../common/field-crypto';
 import { pendingSchemaChanges } from './schema-check';
 import { ChainService } from '../integrity/chain.service';
 import { Enterprise } from '../enterprises/enterprise.entity';
@@ -44,7 +45,7 @@ async function run(argv: string[]): Promise<number> {
           console.error('SEED_DEMO 未开启（生产环境不允许演示数据）');
           return 1;
         }
-        const res = await seedDemo(ds);
+        const res = await seedDemo(ds, new FieldCrypto(config.dataEncryption.key));
         console.log(res ? `已写入演示数据：${res.enterprises} 家企业，${res.users} 个账号` : '已有账号，跳过演示数据');
         return 0;
       }

@@ -13,3 +13,14 @@ export const REGION_CODE_COLUMN = { type: 'varchar', length: 12 } as const;
 export function varchar(length: number, extra: ColumnOptions = {}): ColumnOptions {
   return { type: 'varchar', length, ...extra };
 }
+
+/**
+ * A small non-negative figure with two decimals (training hours, exam scores). mysql2 returns
+ * DECIMAL as a string, SQLite as a number: both come back as a number.
+ */
+export const DECIMAL_COLUMN = {
+  type: 'decimal',
+  precision: 7,
+  scale: 2,
+  transformer: { to: (v: number | null | undefined) => v, from: (v: string | number | null) => (v === null || v === undefined ? null : Number(v)) },
+} as const;

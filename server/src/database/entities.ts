@@ -10,5 +10,7 @@ import { RiskList } from '../risk-lists/risk-list.entity';
 import { Problem } from '../problems/problem.entity';
 import { WeeklyInvestigation } from '../weekly-investigations/weekly-investigation.entity';
 import { MonthlyReview } from '../monthly-reviews/monthly-review.entity';
+import { STAFF_DUTY_ENTITIES } from '../staff-duty/entities';
+import { ONBOARDING_ENTITIES } from '../staff/entities';
 
-export const ENTITIES = [Region, Enterprise, User, RefreshToken, DailyCheck, IdempotencyRecord, EvidenceFile, ChainHead, RecordChainLink, RiskList, Problem, WeeklyInvestigation, MonthlyReview];
+export const ENTITIES = [Region, Enterprise, User, RefreshToken, DailyCheck, IdempotencyRecord, EvidenceFile, ChainHead, RecordChainLink, RiskList, Problem, WeeklyInvestigation, MonthlyReview, ...STAFF_DUTY_ENTITIES, ...ONBOARDING_ENTITIES];

@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/config';
 import { importRegions } from '../regions/region-import';
 import { createDataSource } from './data-source';
 import { seedDemo } from './seed-demo';
+import { FieldCrypto } from '../common/field-crypto';
 
 export async function prepareDatabase(config: AppConfig, logger: LoggerService): Promise<void> {
   const ds = await createDataSource(config, logger);
@@ -17,7 +18,7 @@ export async function prepareDatabase(config: AppConfig, logger: LoggerService):
       if (res.inserted) logger.log({ msg: 'regions imported', provinces: res.provinces, rows: res.inserted, ms: Date.now() - started }, 'Database');
     }
     if (config.seedDemo) {
-      const seeded = await seedDemo(ds);
+      const seeded = await seedDemo(ds, new FieldCrypto(config.dataEncryption.key));
       if (seeded) logger.log({ msg: 'demo data seeded', enterprises: seeded.enterprises, users: seeded.users }, 'Database');
     }
   } finally {

@@ -8,6 +8,8 @@ import { hashPassword } from '../auth/password';
 import { User } from '../auth/user.entity';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { Region } from '../regions/region.entity';
+import { FieldCrypto } from '../common/field-crypto';
+import { seedDemoOnboarding } from './seed-demo-onboarding';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 export const DEMO_COUNTY = '150102';
@@ -36,7 +38,7 @@ export function demoUscc(regionCode: string, n: number): string {
   return first17 + usccCheckChar(first17);
 }
 
-export async function seedDemo(ds: DataSource): Promise<{ enterprises: number; users: number } | null> {
+export async function seedDemo(ds: DataSource, crypto: FieldCrypto): Promise<{ enterprises: number; users: number } | null> {
   if ((await ds.getRepository(User).count()) > 0) return null;
   const villages = await ds.getRepository(Region).find({ where: { code: Like(`${DEMO_COUNTY}%`), level: 'village' }, order: { code: 'ASC' }, take: DEMO_ENTERPRISES.length });
   const [otherVillage] = await ds.getRepository(Region).find({ where: { code: Like(`${DEMO_OTHER_COUNTY}%`), level: 'village' }, order: { code: 'ASC' }, take: 1 });
@@ -89,9 +91,11 @@ export async function seedDemo(ds: DataSource): Promise<{ enterprises: number; u
       createdAt: now,
     }),
   );
+  let pending = 0;
   await ds.transaction(async (em) => {
     await em.insert(Enterprise, enterprises);
     await em.insert(User, users);
+    pending = await seedDemoOnboarding(em, crypto, { enterprises, users, passwordHash, now });
   });
-  return { enterprises: enterprises.length, users: users.length };
+  return { enterprises: enterprises.length + pending, users: users.length + pending };
 }

@@ -26,9 +26,10 @@ describe('sniffMime', () => {
     expect(sniffMime(hex(bytes))).toBeNull();
   });
 
-  it('PDF only for documents', () => {
+  it('PDF only for documents and credentials', () => {
     expect(ACCEPTED_MIMES.photo).not.toContain('application/pdf');
     expect(ACCEPTED_MIMES.signature).not.toContain('application/pdf');
     expect(ACCEPTED_MIMES.document).toContain('application/pdf');
+    expect(ACCEPTED_MIMES.credential).toContain('application/pdf');
   });
 });

@@ -19,11 +19,12 @@ export function sniffMime(buf: Buffer): EvidenceMime | null {
 
 const IMAGES: readonly EvidenceMime[] = ['image/jpeg', 'image/png', 'image/webp'];
 
-/** Which types each kind accepts: photos and signatures are images; documents may also be PDF. */
+/** Which types each kind accepts: photos and signatures are images; documents and credentials (scans or PDFs of 任命书、培训、考核) may also be PDF. */
 export const ACCEPTED_MIMES: Record<FileKind, readonly EvidenceMime[]> = {
   photo: IMAGES,
   signature: IMAGES,
   document: [...IMAGES, 'application/pdf'],
+  credential: [...IMAGES, 'application/pdf'],
 };
 
 export const EXTENSIONS: Record<EvidenceMime, string> = {

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Inject, Param, Post, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { FileDto, Role } from '@shian/shared';
+import { FILE_KINDS, FileDto, Role } from '@shian/shared';
 import { CurrentCaller, Roles } from '../common/auth.decorators';
 import type { Caller } from '../common/caller';
 import { uuidParam } from '../common/params';
@@ -26,12 +26,12 @@ export class FilesController {
       type: 'object',
       required: ['file'],
       properties: {
-        file: { type: 'string', format: 'binary', description: 'JPEG / PNG / WebP（kind=document 时也可为 PDF），按文件内容判断类型' },
-        kind: { type: 'string', enum: ['photo', 'document', 'signature'], default: 'photo' },
+        file: { type: 'string', format: 'binary', description: 'JPEG / PNG / WebP（kind=document 或 credential 时也可为 PDF），按文件内容判断类型' },
+        kind: { type: 'string', enum: [...FILE_KINDS], default: 'photo', description: 'photo 照片 / document 文件 / signature 签名 / credential 资质证明（任命书、培训记录、考核结果）' },
       },
     },
   })
-  @ApiOperation({ summary: '上传本企业的证据文件（照片、文件、签名）；超过大小上限返回 413' })
+  @ApiOperation({ summary: '上传本企业的证据文件（照片、文件、签名、资质证明）；超过大小上限返回 413' })
   async upload(@CurrentCaller() caller: Caller, @Req() req: FastifyRequest): Promise<FileDto> {
     return this.files.upload(caller, await readUpload(req, this.config.uploadMaxBytes));
   }

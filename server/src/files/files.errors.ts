@@ -22,7 +22,7 @@ export const FileErrors = {
   [FileErrorCodes.TooMany]: { status: 400, message: '文件一次只能上传一个' },
   [FileErrorCodes.BadForm]: { status: 400, message: '上传的数据不完整或格式有误，请重新上传文件' },
   [FileErrorCodes.TypeNotAllowed]: { status: 415, message: '文件必须是 JPEG、PNG 或 WebP 格式的图片' },
-  [FileErrorCodes.BadKind]: { status: 400, message: '文件用途（kind）必须是 photo、document 或 signature 之一' },
+  [FileErrorCodes.BadKind]: { status: 400, message: '文件用途（kind）必须是 photo、document、signature 或 credential 之一' },
   [FileErrorCodes.NoEnterprise]: { status: 403, message: '当前账号未绑定企业，不能上传文件' },
 } satisfies Record<FileErrorCode, ErrorSpec>;
 

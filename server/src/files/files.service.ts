@@ -15,6 +15,8 @@ import { EvidenceFile } from './evidence-file.entity';
 import { FileErrorCodes, FileErrors, tooLarge } from './files.errors';
 import { STORAGE_SERVICE, StorageService, storageKeyFor } from './storage/storage';
 
+const FILE_KIND_NAMES: Record<FileKind, string> = { photo: '照片', document: '文件', signature: '签名', credential: '资质证明文件' };
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A client file name fit to show: no directories, no control characters, at most 255 characters. */
@@ -62,7 +64,7 @@ export class FilesService {
     if (content.length > this.config.uploadMaxBytes) throw tooLarge(this.config.uploadMaxBytes);
     const mime = sniffMime(content);
     if (!mime || !ACCEPTED_MIMES[kind].includes(mime)) {
-      const message = kind === 'document' ? '文件必须是 JPEG、PNG、WebP 格式的图片或 PDF 文档' : FileErrors[FileErrorCodes.TypeNotAllowed].message;
+      const message = ACCEPTED_MIMES[kind].includes('application/pdf') ? '文件必须是 JPEG、PNG、WebP 格式的图片或 PDF 文档' : FileErrors[FileErrorCodes.TypeNotAllowed].message;
       throw AppError.of(FileErrors, FileErrorCodes.TypeNotAllowed, [{ field: 'file', message }], message);
     }
     const enterprise = await this.ds.getRepository(Enterprise).findOne({ where: { id: caller.enterpriseId }, select: { id: true, regionCode: true } });
@@ -105,10 +107,16 @@ export class FilesService {
 
   /**
    * For records that reference uploads (a daily check's photo ids): every id exists, belongs to the
-   * caller's enterprise and is a photo; else a 400 naming the field and the item. `refs` is a list
-   * (field 'photoIds') or field path → ids, e.g. { 'items[3].photoIds': [...] }, checked in one query.
+   * caller's enterprise and is a photo (or one of `kinds`); else a 400 naming the field and the item.
+   * `refs` is a list (field 'photoIds') or field path → ids, e.g. { 'items[3].photoIds': [...] },
+   * checked in one query.
    */
-  async assertUsable(caller: Caller, refs: readonly string[] | Readonly<Record<string, readonly string[]>>, em: EntityManager = this.ds.manager): Promise<void> {
+  async assertUsable(
+    caller: Caller,
+    refs: readonly string[] | Readonly<Record<string, readonly string[]>>,
+    em: EntityManager = this.ds.manager,
+    kinds: readonly FileKind[] = ['photo'],
+  ): Promise<void> {
     const groups: Array<[string, readonly string[]]> = Array.isArray(refs) ? [['photoIds', refs as readonly string[]]] : Object.entries(refs as Record<string, readonly string[]>);
     const all = groups.flatMap(([, ids]) => ids);
     if (all.length === 0) return;
@@ -126,7 +134,7 @@ export class FilesService {
         const row = byId.get(key);
         let problem: string | null = null;
         if (!row) problem = '不存在或不属于本企业，请重新上传';
-        else if (row.kind !== 'photo') problem = '不是照片';
+        else if (!kinds.includes(row.kind)) problem = `不是${kinds.map((k) => FILE_KIND_NAMES[k]).join('或')}`;
         else if (seen.has(key)) problem = '重复';
         seen.add(key);
         if (problem) problems.push({ field: path, message: `${labelForPath(path)}${problem}` });

@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { ChainVerification } from '@shian/shared';
 import { hydrate, selectColumns, WriteBatch } from '../database/write-batch';
 import { Enterprise } from '../enterprises/enterprise.entity';
+import { assertAcceptsRecords } from '../enterprises/enterprises.errors';
 import { RiskList } from '../risk-lists/risk-list.entity';
 import { ChainHead, RecordChainLink } from './chain.entities';
 import { RECORD_TYPES, sha256Hex } from './record-content';
@@ -34,6 +35,10 @@ export class ChainService {
    * by IdempotencyService). SQLite has one writer at a time anyway.
    */
   async lockHead(em: EntityManager, enterpriseId: string): Promise<ChainHead> {
+    // Every record write passes here or through lockForRecord: the one place a pending
+    // registration is stopped (403), whatever the record.
+    const enterprise = await em.findOne(Enterprise, { where: { id: enterpriseId }, select: { id: true, status: true } });
+    if (enterprise) assertAcceptsRecords(enterprise);
     const read = () => {
       const qb = em.getRepository(ChainHead).createQueryBuilder('h').where('h.enterpriseId = :enterpriseId', { enterpriseId });
       if (em.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
@@ -59,6 +64,7 @@ export class ChainService {
       (em.connection.options.type === 'better-sqlite3' ? '' : ' FOR UPDATE');
     let [raw] = (await em.query(sql, [enterpriseId])) as Array<Record<string, unknown>>;
     if (!raw) return null;
+    assertAcceptsRecords(hydrate(em, Enterprise, raw, 'e')!);
     if (raw.h__seq == null) {
       // The enterprise's first record: make its head, then read (and lock) again.
       await this.lockHead(em, enterpriseId);

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, EntityManager, In } from 'typeorm';
-import { businessDateOf, ErrorCodes, monthDates, monthlyDueBy, MonthlyReport, monthlyReport, MonthlyReviewDto, Page, todayInShanghai, weeksOverlappingMonth } from '@shian/shared';
+import { ErrorCodes, monthDates, monthlyDueBy, MonthlyReport, monthlyReport, MonthlyReviewDto, Page, todayInShanghai, weeksOverlappingMonth } from '@shian/shared';
 import { AppError, notFound } from '../common/app-error';
 import type { Caller } from '../common/caller';
 import { isUniqueViolation } from '../common/sql';
 import { DailyCheck } from '../daily-checks/daily-check.entity';
-import { Enterprise } from '../enterprises/enterprise.entity';
+import { dutiesSince, Enterprise } from '../enterprises/enterprise.entity';
 import { IdempotencyService, Replayable } from '../idempotency/idempotency.service';
 import { ChainHead } from '../integrity/chain.entities';
 import { WriteBatch } from '../database/write-batch';
@@ -114,7 +114,7 @@ export class MonthlyReviewsService {
       checks,
       problems,
       investigations: weeklies.map((w) => ({ id: w.id, week: w.week, investigatorName: w.investigatorName, late: w.late, hazards: w.hazards })),
-      since: businessDateOf(enterprise.createdAt),
+      since: dutiesSince(enterprise),
     });
   }
 

@@ -2,7 +2,7 @@
 // fixed on the spot or resolved by a weekly investigation (Order 60: the director resolves the
 // problems found in daily control).
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
@@ -30,6 +30,7 @@ import type { WriteBatch } from '../database/write-batch';
 import type { DailyCheck } from '../daily-checks/daily-check.entity';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { MonthlyReview } from '../monthly-reviews/monthly-review.entity';
+import { EnterpriseTodosService } from '../staff-duty/enterprise-todos.service';
 import { WeeklyInvestigation } from '../weekly-investigations/weekly-investigation.entity';
 import { ListProblemsQuery } from './dto/problem.dto';
 import { Problem } from './problem.entity';
@@ -47,7 +48,10 @@ interface Finding {
 
 @Injectable()
 export class ProblemsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(EnterpriseTodosService) private readonly staffDuty: EnterpriseTodosService,
+  ) {}
 
   /** A daily check's 不符合 answers, in the check's transaction: the director sees them at once. */
   /** A daily check's 不符合 answers; the rows go into `batch` (the caller flushes it). */
@@ -182,7 +186,10 @@ export class ProblemsService {
     return { items: entities.map((p) => this.toDto(p, names.get(p.id) ?? '')), total, page, pageSize };
   }
 
-  /** The enterprise user's to-do: open problems, and whether this week's and this month's records are due. */
+  /**
+   * The enterprise user's to-do: open problems, whether this week's and this month's records are
+   * due, and the papers' warnings and spot-exam failures (staff-duty).
+   */
   async mine(caller: Caller, now = new Date()): Promise<MyTodosResponse> {
     if (!caller.enterpriseId) throw AppError.of(ProblemErrors, ErrorCodes.NoEnterprise);
     const enterpriseId = caller.enterpriseId;
@@ -197,6 +204,7 @@ export class ProblemsService {
       openProblems: open.map((p) => this.toDto(p, enterprise.name)),
       weekly: { week, due: !weekly, investigationId: weekly?.id ?? null, dueBy: weeklyDueBy(week).toISOString() },
       monthly: { month, due: !review, reviewId: review?.id ?? null, dueBy: monthlyDueBy(month).toISOString() },
+      ...(await this.staffDuty.mine(caller, now)),
     };
   }
 

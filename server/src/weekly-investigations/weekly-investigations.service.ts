@@ -3,7 +3,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, EntityManager } from 'typeorm';
 import {
-  businessDateOf,
   DailyCheckItemRecord,
   ErrorCodes,
   mondayOfIsoWeek,
@@ -23,7 +22,7 @@ import type { Caller } from '../common/caller';
 import { isUniqueViolation } from '../common/sql';
 import { validationFailed } from '../common/validation';
 import { DailyCheck } from '../daily-checks/daily-check.entity';
-import { Enterprise } from '../enterprises/enterprise.entity';
+import { dutiesSince, Enterprise } from '../enterprises/enterprise.entity';
 import { FilesService } from '../files/files.service';
 import { IdempotencyService, Replayable } from '../idempotency/idempotency.service';
 import { ChainHead } from '../integrity/chain.entities';
@@ -48,7 +47,7 @@ export async function summarizeWeek(em: EntityManager, problems: ProblemsService
   const dates = weekDates(week);
   const checks = await em.find(DailyCheck, { where: { enterpriseId: enterprise.id, isCurrent: true, businessDate: Between(dates[0], dates[6]) }, select: { id: true, businessDate: true, late: true } });
   const entries = await problems.entriesOf(em, 'daily_check', checks.map((c) => c.id));
-  return weeklySummary({ week, today, checks, problems: entries, since: businessDateOf(enterprise.createdAt) });
+  return weeklySummary({ week, today, checks, problems: entries, since: dutiesSince(enterprise) });
 }
 
 @Injectable()

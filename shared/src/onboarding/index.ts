@@ -1,0 +1,5 @@
+export * from './status';
+export * from './invitation-code';
+export * from './password';
+export * from './registration';
+export * from './api';
