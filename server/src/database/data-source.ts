@@ -43,6 +43,9 @@ export async function buildDataSourceOptions(config: AppConfig, logger: LoggerSe
       ...common,
       type: await detectMysqlFlavor(config.db.url),
       url: config.db.url,
+      // `?socketPath=/run/mysqld/mysqld.sock`: a database on the same machine over its Unix socket,
+      // cheaper per statement than loopback TCP (docs/performance.md).
+      socketPath: new URL(config.db.url).searchParams.get('socketPath') ?? undefined,
       // Store and read instants as UTC whatever the server's time zone.
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
