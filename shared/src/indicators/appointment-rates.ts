@@ -2,21 +2,19 @@
 // mechanism (Lhasa's "five 100%", domain.md §2; 2022 包保 opinions). Ratios in [0, 1]; null when
 // there is nothing to measure (no business in scope), so a region with none shows 「—」, not 0 % or NaN.
 import { evaluateStaffing, RosterMember, StaffingRequirement } from '../staffing/requirement';
-
-function ratio(numerator: number, denominator: number): number | null {
-  for (const n of [numerator, denominator]) {
-    if (!Number.isInteger(n) || n < 0) throw new RangeError(`counts must be non-negative integers: ${numerator}/${denominator}`);
-  }
-  if (numerator > denominator) throw new RangeError(`numerator exceeds denominator: ${numerator}/${denominator}`);
-  return denominator === 0 ? null : numerator / denominator;
-}
+import { fraction, Fraction } from './fraction';
 
 /**
  * 食品安全总监配备率 = businesses required to have a director that have one ÷ businesses required
  * to have one (domain.md §2). Businesses appointing one voluntarily count in neither.
  */
+export function directorAppointment(counts: { requiringDirector: number; withDirector: number }): Fraction {
+  return fraction(counts.withDirector, counts.requiringDirector);
+}
+
+/** The rate alone, as the appointment-stats rows carry it. */
 export function directorAppointmentRate(counts: { requiringDirector: number; withDirector: number }): number | null {
-  return ratio(counts.withDirector, counts.requiringDirector);
+  return directorAppointment(counts).rate;
 }
 
 /**
@@ -24,8 +22,13 @@ export function directorAppointmentRate(counts: { requiringDirector: number; wit
  * names the indicator without its denominator; every business must appoint an officer (§1), so all
  * businesses in scope.
  */
+export function officerAppointment(counts: { businesses: number; withOfficer: number }): Fraction {
+  return fraction(counts.withOfficer, counts.businesses);
+}
+
+/** The rate alone, as the appointment-stats rows carry it. */
 export function officerAppointmentRate(counts: { businesses: number; withOfficer: number }): number | null {
-  return ratio(counts.withOfficer, counts.businesses);
+  return officerAppointment(counts).rate;
 }
 
 export interface AppointmentCounts {

@@ -1,6 +1,6 @@
 import { BusinessType, CanteenKind, EnterpriseScale, Role } from '../enums';
 import { staffingRequirement } from '../staffing/requirement';
-import { appointmentCounts, directorAppointmentRate, officerAppointmentRate } from './appointment-rates';
+import { appointmentCounts, directorAppointment, directorAppointmentRate, officerAppointment, officerAppointmentRate } from './appointment-rates';
 
 describe('配备率 (domain.md §2)', () => {
   it('食品安全总监配备率: with a director ÷ required to have one', () => {
@@ -13,6 +13,14 @@ describe('配备率 (domain.md §2)', () => {
     expect(officerAppointmentRate({ businesses: 15688, withOfficer: 15688 })).toBe(1);
     expect(officerAppointmentRate({ businesses: 8, withOfficer: 2 })).toBe(0.25);
     expect(officerAppointmentRate({ businesses: 8, withOfficer: 0 })).toBe(0);
+  });
+
+  it('as fractions for the dashboard table: the same formulas, with their counts', () => {
+    const counts = { businesses: 8, withOfficer: 6, requiringDirector: 4, withDirector: 3 };
+    expect(directorAppointment(counts)).toEqual({ numerator: 3, denominator: 4, rate: 0.75 });
+    expect(officerAppointment(counts)).toEqual({ numerator: 6, denominator: 8, rate: 0.75 });
+    expect(directorAppointment({ requiringDirector: 0, withDirector: 0 }).rate).toBeNull();
+    expect(() => officerAppointment({ businesses: 1, withOfficer: 2 })).toThrow(RangeError);
   });
 
   it('is null, not NaN or 0, when nothing is required', () => {
