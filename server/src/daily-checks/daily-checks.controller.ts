@@ -37,7 +37,7 @@ export class DailyChecksController {
   @Get()
   @ApiOperation({ summary: '每日检查记录列表（监管人员限本辖区；企业用户限本企业）' })
   list(@CurrentCaller() caller: Caller, @Query() q: ListDailyChecksQuery): Promise<Page<DailyCheckDto>> {
-    return this.dailyChecks.list(caller, q);
+    return this.dailyChecks.read.list(caller, q);
   }
 
   // Before ':id', which would take 'calendar' for an id.
@@ -69,12 +69,12 @@ export class DailyChecksController {
   @Get(':id/versions')
   @ApiOperation({ summary: '记录的全部版本（从原始提交到最新更正）' })
   versions(@CurrentCaller() caller: Caller, @Param('id', uuidParam('记录ID')) id: string): Promise<DailyCheckDto[]> {
-    return this.dailyChecks.versions(caller, id);
+    return this.dailyChecks.read.versions(caller, id);
   }
 
   @Get(':id')
   @ApiOperation({ summary: '每日检查记录详情' })
   findOne(@CurrentCaller() caller: Caller, @Param('id', uuidParam('记录ID')) id: string): Promise<DailyCheckDto> {
-    return this.dailyChecks.findOne(caller, id);
+    return this.dailyChecks.read.findOne(caller, id);
   }
 }

@@ -9,7 +9,6 @@ import {
   DailyCheckItemAnswer,
   DailyCheckItemRecord,
   ErrorCodes,
-  Page,
   validateAnswers,
 } from '@shian/shared';
 import { AppError, notFound } from '../common/app-error';
@@ -29,7 +28,7 @@ import { RiskListsService } from '../risk-lists/risk-lists.service';
 import { dailyCheckContent, hashContent } from '../integrity/record-content';
 import { DailyCheck } from './daily-check.entity';
 import { DailyCheckErrors } from './daily-checks.errors';
-import { AmendDailyCheckDto, CreateDailyCheckDto, ListDailyChecksQuery } from './dto/daily-check.dto';
+import { AmendDailyCheckDto, CreateDailyCheckDto } from './dto/daily-check.dto';
 
 export const SUBMIT_DAILY_CHECK = 'POST /api/daily-checks';
 export const AMEND_DAILY_CHECK = 'POST /api/daily-checks/:id/versions';
@@ -45,7 +44,8 @@ export class DailyChecksService {
     @Inject(FilesService) private readonly files: FilesService,
   ) {}
 
-  private readonly reader = new SubmittedRecordReader(this.ds, DailyCheck, 'businessDate', '每日检查记录');
+  /** List (current versions), detail and version history within the caller's scope, as DTOs. */
+  readonly read = new SubmittedRecordReader(this.ds, DailyCheck, 'businessDate', '每日检查记录', (row, name) => this.toDto(row, name));
 
   /** The key's stored response leaves out the answers (several KB); a replay reads them from the record, which never changes. */
   private readonly compaction: ReplayCompaction<DailyCheckDto> = {
@@ -185,22 +185,8 @@ export class DailyChecksService {
 
   /** The record for one date, if any, within the caller's scope. */
   async findForDate(caller: Caller, enterpriseId: string, businessDate: string): Promise<DailyCheckDto | null> {
-    const page = await this.list(caller, { enterpriseId, from: businessDate, to: businessDate, page: 1, pageSize: 1 });
+    const page = await this.read.list(caller, { enterpriseId, from: businessDate, to: businessDate, page: 1, pageSize: 1 });
     return page.items[0] ?? null;
-  }
-
-  list(caller: Caller, q: ListDailyChecksQuery): Promise<Page<DailyCheckDto>> {
-    return this.reader.list(caller, q, (row, name) => this.toDto(row, name));
-  }
-
-  async findOne(caller: Caller, id: string): Promise<DailyCheckDto> {
-    const { row, enterpriseName } = await this.reader.findOne(caller, id);
-    return this.toDto(row, enterpriseName);
-  }
-
-  async versions(caller: Caller, id: string): Promise<DailyCheckDto[]> {
-    const { rows, enterpriseName } = await this.reader.versions(caller, id);
-    return rows.map((r) => this.toDto(r, enterpriseName));
   }
 
   private toDto(row: DailyCheck, enterpriseName: string): DailyCheckDto {

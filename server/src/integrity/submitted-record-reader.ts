@@ -17,7 +17,8 @@ export interface RecordListQuery extends PageQuery {
   enterpriseId?: string;
 }
 
-export class SubmittedRecordReader<T extends SubmittedRecord> {
+/** Reads one kind of record (entity T) and answers with its DTO (D): the services' list / detail / versions. */
+export class SubmittedRecordReader<T extends SubmittedRecord, D> {
   constructor(
     private readonly ds: DataSource,
     private readonly entity: EntityTarget<T>,
@@ -25,9 +26,11 @@ export class SubmittedRecordReader<T extends SubmittedRecord> {
     private readonly period: keyof T & string,
     /** For 404s: 「每日检查记录不存在或无权查看」. */
     private readonly label: string,
+    private readonly toDto: (row: T, enterpriseName: string) => D,
   ) {}
 
-  async list<D>(caller: Caller, q: RecordListQuery, toDto: (row: T, enterpriseName: string) => D): Promise<Page<D>> {
+  /** Current versions, newest period first, within the caller's scope and the filters. */
+  async list(caller: Caller, q: RecordListQuery): Promise<Page<D>> {
     const { page, pageSize, skip } = pageOf(q);
     const qb = this.ds.getRepository(this.entity).createQueryBuilder('r').innerJoin(Enterprise, 'e', 'e.id = r.enterpriseId').addSelect('e.name', 'enterprise_name');
     applyScope(qb, caller, { region: 'r.regionCode', enterprise: 'r.enterpriseId' });
@@ -45,23 +48,28 @@ export class SubmittedRecordReader<T extends SubmittedRecord> {
       .limit(pageSize)
       .getRawAndEntities();
     const names = new Map(raw.map((r: Record<string, unknown>) => [String(r.r_id), String(r.enterprise_name)]));
-    return { items: entities.map((row) => toDto(row, names.get(row.id) ?? '')), total, page, pageSize };
+    return { items: entities.map((row) => this.toDto(row, names.get(row.id) ?? '')), total, page, pageSize };
   }
 
   /** Any version by id, within scope; out of scope answers like missing. */
-  async findOne(caller: Caller, id: string): Promise<{ row: T; enterpriseName: string }> {
+  async findOne(caller: Caller, id: string): Promise<D> {
+    const { row, enterpriseName } = await this.findRow(caller, id);
+    return this.toDto(row, enterpriseName);
+  }
+
+  /** Every version of the record's period, oldest first: officials see the history. */
+  async versions(caller: Caller, id: string): Promise<D[]> {
+    const { row, enterpriseName } = await this.findRow(caller, id);
+    const where = { enterpriseId: row.enterpriseId, [this.period]: row[this.period] } as FindOptionsWhere<T>;
+    const rows = await this.ds.getRepository(this.entity).find({ where, order: { version: 'ASC' } as never });
+    return rows.map((r) => this.toDto(r, enterpriseName));
+  }
+
+  private async findRow(caller: Caller, id: string): Promise<{ row: T; enterpriseName: string }> {
     const qb = this.ds.getRepository(this.entity).createQueryBuilder('r').where('r.id = :id', { id });
     const row = await applyScope(qb, caller, { region: 'r.regionCode', enterprise: 'r.enterpriseId' }).getOne();
     if (!row) throw notFound(this.label);
     const enterprise = await this.ds.getRepository(Enterprise).findOneOrFail({ where: { id: row.enterpriseId }, select: { id: true, name: true } });
     return { row, enterpriseName: enterprise.name };
-  }
-
-  /** Every version of the record's period, oldest first: officials see the history. */
-  async versions(caller: Caller, id: string): Promise<{ rows: T[]; enterpriseName: string }> {
-    const { row, enterpriseName } = await this.findOne(caller, id);
-    const where = { enterpriseId: row.enterpriseId, [this.period]: row[this.period] } as FindOptionsWhere<T>;
-    const rows = await this.ds.getRepository(this.entity).find({ where, order: { version: 'ASC' } as never });
-    return { rows, enterpriseName };
   }
 }

@@ -32,7 +32,7 @@ export class MonthlyReviewsController {
   @Get()
   @ApiOperation({ summary: '月调度纪要列表（监管人员限本辖区；企业用户限本企业）' })
   list(@CurrentCaller() caller: Caller, @Query() q: ListMonthlyReviewsQuery): Promise<Page<MonthlyReviewDto>> {
-    return this.monthly.list(caller, q);
+    return this.monthly.read.list(caller, q);
   }
 
   @Get('preview')
@@ -61,12 +61,12 @@ export class MonthlyReviewsController {
   @Get(':id/versions')
   @ApiOperation({ summary: '月调度纪要的全部版本' })
   versions(@CurrentCaller() caller: Caller, @Param('id', uuidParam('纪要ID')) id: string): Promise<MonthlyReviewDto[]> {
-    return this.monthly.versions(caller, id);
+    return this.monthly.read.versions(caller, id);
   }
 
   @Get(':id')
   @ApiOperation({ summary: '月调度纪要详情' })
   findOne(@CurrentCaller() caller: Caller, @Param('id', uuidParam('纪要ID')) id: string): Promise<MonthlyReviewDto> {
-    return this.monthly.findOne(caller, id);
+    return this.monthly.read.findOne(caller, id);
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, EntityManager, In } from 'typeorm';
-import { ErrorCodes, monthDates, monthlyDueBy, MonthlyReport, monthlyReport, MonthlyReviewDto, Page, todayInShanghai, weeksOverlappingMonth } from '@shian/shared';
+import { ErrorCodes, monthDates, monthlyDueBy, MonthlyReport, monthlyReport, MonthlyReviewDto, todayInShanghai, weeksOverlappingMonth } from '@shian/shared';
 import { AppError, notFound } from '../common/app-error';
 import type { Caller } from '../common/caller';
 import { isUniqueViolation } from '../common/sql';
@@ -16,7 +16,7 @@ import { SubmittedRecordReader } from '../integrity/submitted-record-reader';
 import { hashContent, monthlyReviewContent } from '../integrity/record-content';
 import { ProblemsService } from '../problems/problems.service';
 import { WeeklyInvestigation } from '../weekly-investigations/weekly-investigation.entity';
-import { AmendMonthlyReviewDto, CreateMonthlyReviewDto, ListMonthlyReviewsQuery } from './dto/monthly-review.dto';
+import { AmendMonthlyReviewDto, CreateMonthlyReviewDto } from './dto/monthly-review.dto';
 import { MonthlyReview } from './monthly-review.entity';
 import { MonthlyReviewErrors as Errors } from './monthly-reviews.errors';
 
@@ -34,7 +34,8 @@ export class MonthlyReviewsService {
     @Inject(ProblemsService) private readonly problems: ProblemsService,
   ) {}
 
-  private readonly reader = new SubmittedRecordReader(this.ds, MonthlyReview, 'month', '月调度纪要');
+  /** List (current versions), detail and version history within the caller's scope, as DTOs. */
+  readonly read = new SubmittedRecordReader(this.ds, MonthlyReview, 'month', '月调度纪要', (row, name) => this.toDto(row, name));
 
   /** The principal's minutes of the month's review; late after the month ended, 409 for a second. */
   async submit(caller: Caller, key: string | undefined, dto: CreateMonthlyReviewDto, now = new Date()): Promise<Replayable<MonthlyReviewDto>> {
@@ -156,20 +157,6 @@ export class MonthlyReviewsService {
   private enterpriseOf(caller: Caller): string {
     if (!caller.enterpriseId) throw AppError.of(Errors, ErrorCodes.NoEnterprise);
     return caller.enterpriseId;
-  }
-
-  list(caller: Caller, q: ListMonthlyReviewsQuery): Promise<Page<MonthlyReviewDto>> {
-    return this.reader.list(caller, q, (row, name) => this.toDto(row, name));
-  }
-
-  async findOne(caller: Caller, id: string): Promise<MonthlyReviewDto> {
-    const { row, enterpriseName } = await this.reader.findOne(caller, id);
-    return this.toDto(row, enterpriseName);
-  }
-
-  async versions(caller: Caller, id: string): Promise<MonthlyReviewDto[]> {
-    const { rows, enterpriseName } = await this.reader.versions(caller, id);
-    return rows.map((r) => this.toDto(r, enterpriseName));
   }
 
   private toDto(r: MonthlyReview, enterpriseName: string): MonthlyReviewDto {

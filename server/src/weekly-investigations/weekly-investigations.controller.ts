@@ -32,7 +32,7 @@ export class WeeklyInvestigationsController {
   @Get()
   @ApiOperation({ summary: '周排查报告列表（监管人员限本辖区；企业用户限本企业）' })
   list(@CurrentCaller() caller: Caller, @Query() q: ListWeeklyInvestigationsQuery): Promise<Page<WeeklyInvestigationDto>> {
-    return this.weekly.list(caller, q);
+    return this.weekly.read.list(caller, q);
   }
 
   @Get('preview')
@@ -61,12 +61,12 @@ export class WeeklyInvestigationsController {
   @Get(':id/versions')
   @ApiOperation({ summary: '周排查报告的全部版本' })
   versions(@CurrentCaller() caller: Caller, @Param('id', uuidParam('报告ID')) id: string): Promise<WeeklyInvestigationDto[]> {
-    return this.weekly.versions(caller, id);
+    return this.weekly.read.versions(caller, id);
   }
 
   @Get(':id')
   @ApiOperation({ summary: '周排查报告详情' })
   findOne(@CurrentCaller() caller: Caller, @Param('id', uuidParam('报告ID')) id: string): Promise<WeeklyInvestigationDto> {
-    return this.weekly.findOne(caller, id);
+    return this.weekly.read.findOne(caller, id);
   }
 }

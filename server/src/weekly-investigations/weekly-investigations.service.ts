@@ -6,7 +6,6 @@ import {
   DailyCheckItemRecord,
   ErrorCodes,
   mondayOfIsoWeek,
-  Page,
   Role,
   todayInShanghai,
   validateAnswers,
@@ -33,7 +32,7 @@ import { hashContent, weeklyInvestigationContent } from '../integrity/record-con
 import { ProblemsService } from '../problems/problems.service';
 import { RiskList } from '../risk-lists/risk-list.entity';
 import { RiskListsService } from '../risk-lists/risk-lists.service';
-import { AmendWeeklyInvestigationDto, CreateWeeklyInvestigationDto, ListWeeklyInvestigationsQuery } from './dto/weekly-investigation.dto';
+import { AmendWeeklyInvestigationDto, CreateWeeklyInvestigationDto } from './dto/weekly-investigation.dto';
 import { WeeklyInvestigation } from './weekly-investigation.entity';
 import { WeeklyInvestigationErrors as Errors } from './weekly-investigations.errors';
 
@@ -61,7 +60,8 @@ export class WeeklyInvestigationsService {
     @Inject(FilesService) private readonly files: FilesService,
   ) {}
 
-  private readonly reader = new SubmittedRecordReader(this.ds, WeeklyInvestigation, 'week', '周排查报告');
+  /** List (current versions), detail and version history within the caller's scope, as DTOs. */
+  readonly read = new SubmittedRecordReader(this.ds, WeeklyInvestigation, 'week', '周排查报告', (row, name) => this.toDto(row, name));
 
   /**
    * The director's weekly report for a week (the officer's where the business has no director).
@@ -189,20 +189,6 @@ export class WeeklyInvestigationsService {
       if (director) throw AppError.of(Errors, 'WEEKLY_BY_DIRECTOR');
     }
     return caller.enterpriseId;
-  }
-
-  list(caller: Caller, q: ListWeeklyInvestigationsQuery): Promise<Page<WeeklyInvestigationDto>> {
-    return this.reader.list(caller, q, (row, name) => this.toDto(row, name));
-  }
-
-  async findOne(caller: Caller, id: string): Promise<WeeklyInvestigationDto> {
-    const { row, enterpriseName } = await this.reader.findOne(caller, id);
-    return this.toDto(row, enterpriseName);
-  }
-
-  async versions(caller: Caller, id: string): Promise<WeeklyInvestigationDto[]> {
-    const { rows, enterpriseName } = await this.reader.versions(caller, id);
-    return rows.map((r) => this.toDto(r, enterpriseName));
   }
 
   private toDto(r: WeeklyInvestigation, enterpriseName: string): WeeklyInvestigationDto {
