@@ -23,6 +23,10 @@ export const SUBPACKAGES = {
       monthlyReviewDetail: 'pages/monthly-review-detail/index',
       outbox: 'pages/outbox/index',
       calendar: 'pages/calendar/index',
+      /** 人员与资质: requirement, roster with credential states, invitations, role history. */
+      staff: 'pages/staff/index',
+      /** 资质上传 for one director or officer (?userId=, optional ?kind=&supersedesId= to re-upload). */
+      credentialUpload: 'pages/credential-upload/index',
     },
   },
   official: {
@@ -30,12 +34,27 @@ export const SUBPACKAGES = {
     pages: {
       dailyChecks: 'pages/daily-checks/index',
       dailyCheckDetail: 'pages/daily-check-detail/index',
+      /** 待审核企业: confirm with a grade, or reject with a reason. */
+      enterpriseReviews: 'pages/enterprise-reviews/index',
+      /** 待审核资质: view the papers, verify or reject. */
+      credentialReviews: 'pages/credential-reviews/index',
+      /** A business's roster with credential states (?enterpriseId=). */
+      staff: 'pages/staff/index',
     },
   },
   public: {
     root: 'packages/public',
     pages: {
       enterprise: 'pages/enterprise/index',
+    },
+  },
+  /** No login: a business signs itself up; an invitee joins with a code. */
+  onboarding: {
+    root: 'packages/onboarding',
+    pages: {
+      register: 'pages/register/index',
+      /** 加入企业 (?code= from a link or a scanned QR). */
+      join: 'pages/join/index',
     },
   },
 } as const;

@@ -169,10 +169,11 @@ export async function upload<T>(opts: UploadOptions): Promise<T> {
 }
 
 /**
- * An image behind the API (it needs the bearer token, which <Image src> cannot send) as a local
- * src: a temp file on weapp, an object URL on H5 (release it with releasePhoto when done).
+ * An image (or a PDF) behind the API (it needs the bearer token, which <Image src> cannot send) as
+ * a local src: a temp file on weapp, an object URL on H5 (release it with releasePhoto when done).
+ * `what` names it in the error message.
  */
-export async function fetchImageSrc(path: string): Promise<string> {
+export async function fetchImageSrc(path: string, what = '照片'): Promise<string> {
   let src: string | null = null;
   const res = await withAuth(true, async (token) => {
     try {
@@ -184,5 +185,5 @@ export async function fetchImageSrc(path: string): Promise<string> {
     }
   });
   if (res.status === 200 && src) return src;
-  throw new ApiError(res.status, res.status === 404 ? 'NOT_FOUND' : 'HTTP_ERROR', res.status === 404 ? '照片不存在或无权查看' : '照片加载失败，请稍后重试');
+  throw new ApiError(res.status, res.status === 404 ? 'NOT_FOUND' : 'HTTP_ERROR', res.status === 404 ? `${what}不存在或无权查看` : `${what}加载失败，请稍后重试`);
 }

@@ -1,5 +1,23 @@
 import {
   IDEMPOTENCY_HEADER,
+  type CredentialCreateRequest,
+  type CredentialDto,
+  type CredentialListQuery,
+  type CredentialRejectRequest,
+  type EnterpriseConfirmRequest,
+  type EnterpriseDto,
+  type EnterpriseListQuery,
+  type EnterpriseRegistrationRequest,
+  type EnterpriseRegistrationResponse,
+  type EnterpriseRejectRequest,
+  type EnterpriseStaffDto,
+  type InvitationAcceptRequest,
+  type InvitationAcceptResponse,
+  type InvitationCreateRequest,
+  type InvitationCreatedDto,
+  type InvitationDto,
+  type InvitationPreviewDto,
+  type RegionDto,
   type DailyCalendarDto,
   type DailyCalendarQuery,
   type DailyCheckDto,
@@ -45,6 +63,48 @@ export const api = {
   },
   enterprises: {
     mineToday: () => request<TodayDutyResponse>({ method: 'GET', path: '/api/enterprises/mine/today' }),
+    /** A business signs itself up with its principal (no login); it waits for its regulator. */
+    register: (body: EnterpriseRegistrationRequest, idempotencyKey: string) =>
+      request<EnterpriseRegistrationResponse>({
+        method: 'POST',
+        path: '/api/enterprises/register',
+        body,
+        headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
+        auth: false,
+      }),
+    /** Officials: businesses of their region; status 'pending' is the review queue, oldest first. */
+    list: (query: EnterpriseListQuery) => request<Page<EnterpriseDto>>({ method: 'GET', path: '/api/enterprises', query: { ...query } }),
+    confirm: (id: string, body: EnterpriseConfirmRequest) =>
+      request<EnterpriseDto>({ method: 'POST', path: `/api/enterprises/${enc(id)}/confirm`, body }),
+    reject: (id: string, body: EnterpriseRejectRequest) =>
+      request<EnterpriseDto>({ method: 'POST', path: `/api/enterprises/${enc(id)}/reject`, body }),
+    /** The roster: requirement, what is lacking, people in post (ID numbers masked), role history. */
+    staff: (id: string) => request<EnterpriseStaffDto>({ method: 'GET', path: `/api/enterprises/${enc(id)}/staff` }),
+  },
+  regions: {
+    /** The divisions under `parentCode` (the provinces without one); no login. */
+    children: (parentCode?: string) =>
+      request<RegionDto[]>({ method: 'GET', path: '/api/regions', query: { parentCode }, auth: false }),
+  },
+  invitations: {
+    /** The principal invites a director or officer: the code is in this answer only. */
+    create: (body: InvitationCreateRequest) => request<InvitationCreatedDto>({ method: 'POST', path: '/api/invitations', body }),
+    /** The principal's invitations, newest first (without codes). */
+    list: () => request<InvitationDto[]>({ method: 'GET', path: '/api/invitations' }),
+    revoke: (id: string) => request<InvitationDto>({ method: 'POST', path: `/api/invitations/${enc(id)}/revoke` }),
+    preview: (code: string) =>
+      request<InvitationPreviewDto>({ method: 'GET', path: '/api/invitations/preview', query: { code }, auth: false }),
+    accept: (body: InvitationAcceptRequest) =>
+      request<InvitationAcceptResponse>({ method: 'POST', path: '/api/invitations/accept', body, auth: false }),
+  },
+  credentials: {
+    create: (body: CredentialCreateRequest, idempotencyKey: string) =>
+      request<CredentialDto>({ method: 'POST', path: '/api/credentials', body, headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } }),
+    /** Scoped list; status 'pending' is the regulator's queue (not replaced, oldest first). */
+    list: (query: CredentialListQuery) => request<Page<CredentialDto>>({ method: 'GET', path: '/api/credentials', query: { ...query } }),
+    verify: (id: string) => request<CredentialDto>({ method: 'POST', path: `/api/credentials/${enc(id)}/verify` }),
+    reject: (id: string, body: CredentialRejectRequest) =>
+      request<CredentialDto>({ method: 'POST', path: `/api/credentials/${enc(id)}/reject`, body }),
   },
   dailyChecks: {
     list: (query: DailyCheckListQuery) =>
@@ -101,6 +161,8 @@ export const api = {
     meta: (id: string) => request<FileDto>({ method: 'GET', path: `/api/files/${enc(id)}/meta` }),
     /** A src <Image> can show for an uploaded file (the content needs the token). */
     imageSrc: (id: string) => fetchImageSrc(`/api/files/${enc(id)}`),
+    /** A PDF's content as a local src for openDocument (the content needs the token). */
+    documentSrc: (id: string) => fetchImageSrc(`/api/files/${enc(id)}`, '文件'),
   },
   public: {
     enterprise: (id: string) =>

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import type { FileDto, FileKind } from '@shian/shared';
 import { api, errorMessage } from '../api';
-import { choosePhotos, releasePhoto, type LocalPhoto } from '../platform/photo';
+import { choosePhotos, openDocument, releasePhoto, type LocalPhoto } from '../platform/photo';
 import './PhotoPicker.css';
 
 export type PhotoStatus = 'uploading' | 'done' | 'error';
@@ -38,6 +38,8 @@ export interface PhotoPickerProps {
   /** At most this many photos (default 9). */
   max?: number;
   kind?: FileKind;
+  /** Accept PDF documents as well as photos (credentials): shown as document tiles. */
+  documents?: boolean;
   /** After submit: no adding or removing. */
   disabled?: boolean;
   /** Photos uploaded earlier (e.g. kept in a draft): shown as done, loaded from the server. Read on mount. */
@@ -50,7 +52,7 @@ let counter = 0;
 const nextKey = () => `photo-${Date.now()}-${(counter += 1)}`;
 
 /** Thumbnails with add (up to max), remove before submit, and each photo's upload state in Chinese. */
-export function PhotoPicker({ max = 9, kind = 'photo', disabled = false, initialFileIds, onChange }: PhotoPickerProps) {
+export function PhotoPicker({ max = 9, kind = 'photo', documents = false, disabled = false, initialFileIds, onChange }: PhotoPickerProps) {
   const [photos, setPhotos] = useState<PickedPhoto[]>(() =>
     (initialFileIds ?? []).slice(0, max).map((id) => ({ key: nextKey(), local: { src: '', size: 0 }, status: 'done', progress: 100, fileId: id })),
   );
@@ -112,7 +114,7 @@ export function PhotoPicker({ max = 9, kind = 'photo', disabled = false, initial
     if (room <= 0) return;
     let picked: LocalPhoto[];
     try {
-      picked = await choosePhotos(room);
+      picked = await choosePhotos(room, { documents });
     } catch (e) {
       setPickError(errorMessage(e));
       return;
@@ -122,7 +124,7 @@ export function PhotoPicker({ max = 9, kind = 'photo', disabled = false, initial
     picked.slice(added.length).forEach(releasePhoto);
     setPhotos((list) => [...list, ...added]);
     added.forEach(startUpload);
-  }, [max, startUpload]);
+  }, [max, documents, startUpload]);
 
   const remove = useCallback((key: string) => {
     setPhotos((list) => {
@@ -138,20 +140,33 @@ export function PhotoPicker({ max = 9, kind = 'photo', disabled = false, initial
         if (!disabled) startUpload(photo);
         return;
       }
-      void Taro.previewImage({ urls: latest.current.map((p) => p.local.src), current: photo.local.src }).catch(() => undefined);
+      if (photo.local.pdf) {
+        openDocument(photo.local.src);
+        return;
+      }
+      const urls = latest.current.filter((p) => !p.local.pdf && p.local.src).map((p) => p.local.src);
+      void Taro.previewImage({ urls, current: photo.local.src }).catch(() => undefined);
     },
     [disabled, startUpload],
   );
 
   const uploading = photos.filter((p) => p.status === 'uploading').length;
   const failed = photos.filter((p) => p.status === 'error').length;
+  const unit = documents ? '个文件' : '张照片';
 
   return (
     <View className="photo-picker">
       <View className="photo-picker__grid">
         {photos.map((p) => (
           <View key={p.key} className={`photo-picker__item photo-picker__item--${p.status}`} onClick={() => open(p)}>
-            {p.local.src ? <Image className="photo-picker__thumb" src={p.local.src} mode="aspectFill" /> : null}
+            {p.local.pdf ? (
+              <View className="photo-picker__doc">
+                <Text className="photo-picker__doc-badge">PDF</Text>
+                <Text className="photo-picker__doc-name">{p.local.name ?? 'PDF 文件'}</Text>
+              </View>
+            ) : p.local.src ? (
+              <Image className="photo-picker__thumb" src={p.local.src} mode="aspectFill" />
+            ) : null}
             {p.status === 'uploading' && (
               <View className="photo-picker__overlay">
                 <Text className="photo-picker__overlay-text">{`上传中 ${p.progress}%`}</Text>
@@ -182,18 +197,18 @@ export function PhotoPicker({ max = 9, kind = 'photo', disabled = false, initial
         {!disabled && photos.length < max && (
           <View className="photo-picker__add" onClick={() => void add()} aria-label="添加照片">
             <Text className="photo-picker__add-plus">+</Text>
-            <Text className="photo-picker__add-text">{photos.length === 0 ? '拍照/上传' : `${photos.length}/${max}`}</Text>
+            <Text className="photo-picker__add-text">{photos.length === 0 ? (documents ? '照片/PDF' : '拍照/上传') : `${photos.length}/${max}`}</Text>
           </View>
         )}
       </View>
       {pickError && <View className="photo-picker__message photo-picker__message--error">{pickError}</View>}
-      {uploading > 0 && <View className="photo-picker__message">{`${uploading} 张照片上传中，请稍候再提交`}</View>}
+      {uploading > 0 && <View className="photo-picker__message">{`${uploading} ${unit}上传中，请稍候再提交`}</View>}
       {failed > 0 && (
         <View className="photo-picker__message photo-picker__message--error">
-          {`${failed} 张照片上传失败：${photos.find((p) => p.status === 'error')?.error ?? ''}${disabled ? '' : '（点击照片重试，或删除）'}`}
+          {`${failed} ${unit}上传失败：${photos.find((p) => p.status === 'error')?.error ?? ''}${disabled ? '' : `（点击${documents ? '文件' : '照片'}重试，或删除）`}`}
         </View>
       )}
-      {!disabled && photos.length >= max && <View className="photo-picker__message">{`最多 ${max} 张照片`}</View>}
+      {!disabled && photos.length >= max && <View className="photo-picker__message">{`最多 ${max} ${unit}`}</View>}
     </View>
   );
 }

@@ -5,8 +5,8 @@ import { api, errorMessage } from '../api';
 import { releasePhoto } from '../platform/photo';
 import './RecordPhotos.css';
 
-/** Thumbnails of a record's uploaded photos (loaded with the token); a tap opens the preview. */
-export function RecordPhotos({ ids }: { ids: readonly string[] }) {
+/** Thumbnails of a record's uploaded photos (loaded with the token); a tap opens the preview. `large`: one per row, whole picture (a reviewer reading a paper). */
+export function RecordPhotos({ ids, large = false }: { ids: readonly string[]; large?: boolean }) {
   const [srcs, setSrcs] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const key = ids.join(',');
@@ -36,7 +36,7 @@ export function RecordPhotos({ ids }: { ids: readonly string[] }) {
   if (ids.length === 0) return null;
   const shown = ids.map((id) => srcs[id]).filter((s): s is string => !!s);
   return (
-    <View className="record-photos">
+    <View className={`record-photos${large ? ' record-photos--large' : ''}`}>
       <View className="record-photos__grid">
         {ids.map((id) =>
           srcs[id] ? (
@@ -44,7 +44,7 @@ export function RecordPhotos({ ids }: { ids: readonly string[] }) {
               key={id}
               className="record-photos__thumb"
               src={srcs[id]}
-              mode="aspectFill"
+              mode={large ? 'aspectFit' : 'aspectFill'}
               onClick={() => void Taro.previewImage({ urls: shown, current: srcs[id] }).catch(() => undefined)}
             />
           ) : (

@@ -8,8 +8,17 @@ export interface LocalPhoto {
   src: string;
   /** Bytes after compression (0 when the platform does not say). */
   size: number;
-  /** H5 only: the compressed JPEG. */
+  /** H5 only: the compressed JPEG, or the PDF as picked. */
   blob?: Blob;
+  /** A PDF (credentials accept them), shown as a document tile rather than a thumbnail. */
+  pdf?: boolean;
+  /** The file's name as picked (PDFs), for the tile and the upload. */
+  name?: string;
+}
+
+export interface ChooseOptions {
+  /** Offer PDF documents too (credential papers): H5 accepts application/pdf, weapp picks from a chat. */
+  documents?: boolean;
 }
 
 export interface UploadRequest {
@@ -33,11 +42,13 @@ export interface UploadResponse {
 export const MAX_PHOTO_SIDE: number;
 export const JPEG_QUALITY: number;
 
-/** Lets the user take or pick up to `max` photos, compressed; [] when cancelled. */
-export function choosePhotos(max: number): Promise<LocalPhoto[]>;
+/** Lets the user take or pick up to `max` photos (compressed), or PDFs with `documents`; [] when cancelled. */
+export function choosePhotos(max: number, options?: ChooseOptions): Promise<LocalPhoto[]>;
 /** Sends one photo as multipart/form-data. */
 export function uploadPhoto(req: UploadRequest): Promise<UploadResponse>;
 /** GETs an image that needs the bearer token into something <Image src> can show. */
 export function downloadPhoto(url: string, headers: Record<string, string>): Promise<{ status: number; src: string | null }>;
+/** Opens a downloaded or picked PDF (downloadPhoto's src) in the platform's viewer. */
+export function openDocument(src: string): void;
 /** Frees what the photo holds (the object URL on H5). */
 export function releasePhoto(photo: LocalPhoto): void;

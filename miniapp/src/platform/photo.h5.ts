@@ -1,19 +1,21 @@
 // H5: a file input (Taro.chooseMedia ignores sizeType in browsers), compression on a canvas to
 // ≤ 1600 px on the long side as JPEG 0.8, and XMLHttpRequest for the upload — fetch cannot report
-// upload progress. Photos are Blobs behind object URLs.
-import type { LocalPhoto, UploadRequest, UploadResponse } from './photo';
+// upload progress. Photos are Blobs behind object URLs; PDFs (credentials) go as picked.
+import type { ChooseOptions, LocalPhoto, UploadRequest, UploadResponse } from './photo';
 
-export type { LocalPhoto, UploadRequest, UploadResponse } from './photo';
+export type { ChooseOptions, LocalPhoto, UploadRequest, UploadResponse } from './photo';
 
 export const MAX_PHOTO_SIDE: number = 1600;
 export const JPEG_QUALITY: number = 0.8;
 
-function pickFiles(max: number): Promise<File[]> {
+const PDF_MIME = 'application/pdf';
+
+function pickFiles(max: number, documents: boolean): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     // image/* offers the camera and the album on phones.
-    input.accept = 'image/*';
+    input.accept = documents ? `image/*,${PDF_MIME}` : 'image/*';
     input.multiple = max > 1;
     input.style.display = 'none';
     const done = (files: File[]) => {
@@ -63,11 +65,21 @@ async function compress(file: Blob): Promise<Blob> {
   });
 }
 
-export async function choosePhotos(max: number): Promise<LocalPhoto[]> {
+function isPdf(file: File): boolean {
+  return file.type === PDF_MIME || /\.pdf$/i.test(file.name);
+}
+
+export async function choosePhotos(max: number, options: ChooseOptions = {}): Promise<LocalPhoto[]> {
   if (max <= 0) return [];
-  const files = await pickFiles(max);
+  const documents = options.documents === true;
+  const files = await pickFiles(max, documents);
   const out: LocalPhoto[] = [];
   for (const file of files) {
+    // The server reads the content, not this claim; a PDF is sent as picked.
+    if (documents && isPdf(file)) {
+      out.push({ src: URL.createObjectURL(file), size: file.size, blob: file, pdf: true, name: file.name });
+      continue;
+    }
     const blob = await compress(file);
     out.push({ src: URL.createObjectURL(blob), size: blob.size, blob });
   }
@@ -84,7 +96,7 @@ export function uploadPhoto(req: UploadRequest): Promise<UploadResponse> {
     const form = new FormData();
     // Fields before the file, so the server reads kind first (it accepts either order).
     for (const [k, v] of Object.entries(req.fields)) form.append(k, v);
-    form.append(req.field, blob, 'photo.jpg');
+    form.append(req.field, blob, req.photo.name ?? (req.photo.pdf ? 'document.pdf' : 'photo.jpg'));
     const xhr = new XMLHttpRequest();
     xhr.open('POST', req.url);
     xhr.timeout = 60_000;
@@ -106,6 +118,11 @@ export async function downloadPhoto(url: string, headers: Record<string, string>
   const res = await fetch(url, { headers });
   if (res.status !== 200) return { status: res.status, src: null };
   return { status: 200, src: URL.createObjectURL(await res.blob()) };
+}
+
+export function openDocument(src: string): void {
+  // Called from a tap with the blob already fetched, so the browser does not block the new tab.
+  window.open(src, '_blank', 'noopener');
 }
 
 export function releasePhoto(photo: LocalPhoto): void {

@@ -1,17 +1,37 @@
 // WeChat: chooseMedia (camera or album, WeChat's own compression), then compressImage; upload
-// with Taro.uploadFile, which reports progress. Photos stay temp file paths.
+// with Taro.uploadFile, which reports progress. Photos stay temp file paths. PDFs (credentials)
+// come from a chat (chooseMessageFile): WeChat gives a mini-program no other way to a document.
 import Taro from '@tarojs/taro';
-import type { LocalPhoto, UploadRequest, UploadResponse } from './photo';
+import type { ChooseOptions, LocalPhoto, UploadRequest, UploadResponse } from './photo';
 
-export type { LocalPhoto, UploadRequest, UploadResponse } from './photo';
+export type { ChooseOptions, LocalPhoto, UploadRequest, UploadResponse } from './photo';
 
 export const MAX_PHOTO_SIDE: number = 1600;
 export const JPEG_QUALITY: number = 0.8;
 
 const isCancel = (e: unknown): boolean => /cancel/i.test(String((e as { errMsg?: string } | null)?.errMsg ?? e));
 
-export async function choosePhotos(max: number): Promise<LocalPhoto[]> {
+async function choosePdfs(max: number): Promise<LocalPhoto[]> {
+  try {
+    const picked = await Taro.chooseMessageFile({ count: Math.min(max, 9), type: 'file', extension: ['pdf'] });
+    return picked.tempFiles.slice(0, max).map((f) => ({ src: f.path, size: f.size, pdf: true, name: f.name }));
+  } catch (e) {
+    if (isCancel(e)) return [];
+    throw new Error('无法选择文件，请稍后重试');
+  }
+}
+
+export async function choosePhotos(max: number, options: ChooseOptions = {}): Promise<LocalPhoto[]> {
   if (max <= 0) return [];
+  if (options.documents) {
+    let tapIndex: number;
+    try {
+      ({ tapIndex } = await Taro.showActionSheet({ itemList: ['拍照或从相册选择', '从微信聊天选择 PDF 文件'] }));
+    } catch {
+      return [];
+    }
+    if (tapIndex === 1) return choosePdfs(max);
+  }
   let picked: Taro.chooseMedia.SuccessCallbackResult;
   try {
     picked = await Taro.chooseMedia({ count: Math.min(max, 9), mediaType: ['image'], sourceType: ['camera', 'album'], sizeType: ['compressed'] });
@@ -54,6 +74,12 @@ export function uploadPhoto(req: UploadRequest): Promise<UploadResponse> {
 export async function downloadPhoto(url: string, headers: Record<string, string>): Promise<{ status: number; src: string | null }> {
   const res = await Taro.downloadFile({ url, header: headers });
   return { status: res.statusCode, src: res.statusCode === 200 ? res.tempFilePath : null };
+}
+
+export function openDocument(src: string): void {
+  Taro.openDocument({ filePath: src, fileType: 'pdf', showMenu: true }).catch(() => {
+    void Taro.showToast({ title: '无法打开该文件', icon: 'none' });
+  });
 }
 
 export function releasePhoto(_photo: LocalPhoto): void {

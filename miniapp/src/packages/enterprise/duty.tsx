@@ -17,9 +17,19 @@ export function canSubmitWeekly(role: Role): boolean {
   return role === Role.Director || role === Role.Officer;
 }
 
-/** 待办 count: open problems plus the period records still due. */
+/** 待办 count: open problems, the period records still due, and the papers to renew or re-upload and failed spot exams. */
 export function todoCount(todos: MyTodosResponse): number {
-  return todos.openProblems.length + (todos.weekly.due ? 1 : 0) + (todos.monthly.due ? 1 : 0);
+  return (
+    todos.openProblems.length +
+    (todos.weekly.due ? 1 : 0) +
+    (todos.monthly.due ? 1 : 0) +
+    staffingTodoCount(todos)
+  );
+}
+
+/** The 三人三责 part of the to-do list: credentials expiring or rejected, spot exams failed. */
+export function staffingTodoCount(todos: MyTodosResponse): number {
+  return todos.expiringCredentials.length + todos.rejectedCredentials.length + todos.spotExamFailures.length;
 }
 
 export function PeriodDutyCards({ todos, role }: { todos: MyTodosResponse; role: Role }) {

@@ -5,7 +5,7 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import { ErrorCodes, type LoginResponse } from '@shian/shared';
 import { ApiError, api, errorMessage, getSession, saveSession } from '../../api';
 import { PageContainer } from '../../components/PageContainer';
-import { homeRouteOf, reLaunch } from '../../platform/nav';
+import { homeRouteOf, navigateTo, reLaunch } from '../../platform/nav';
 import './index.css';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
@@ -19,7 +19,8 @@ async function wechatCode(): Promise<string> {
 
 export default function LoginPage() {
   const router = useRouter();
-  const [phone, setPhone] = useState('');
+  // After registering or joining, the new account's phone comes along.
+  const [phone, setPhone] = useState(() => (PHONE_RE.test(router.params.phone ?? '') ? (router.params.phone as string) : ''));
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(router.params.expired ? '登录已过期，请重新登录' : null);
   const [submitting, setSubmitting] = useState(false);
@@ -126,7 +127,16 @@ export default function LoginPage() {
         ) : null}
       </View>
 
-      <View className="login__footer">账号由监管部门或企业管理员开通</View>
+      <View className="login__links">
+        <View className="login__link" onClick={() => navigateTo('onboarding.register')}>
+          企业注册
+        </View>
+        <View className="login__link-divider" />
+        <View className="login__link" onClick={() => navigateTo('onboarding.join')}>
+          凭邀请码加入
+        </View>
+      </View>
+      <View className="login__footer">食品经营者自主注册，经所在地市场监管部门审核后使用；食品安全总监、安全员凭主要负责人的邀请码加入</View>
     </PageContainer>
   );
 }

@@ -5,9 +5,10 @@ import { useSession } from '../../../../hooks/useSession';
 import { api } from '../../../../api';
 import { formatBusinessDate } from '../../../../platform/format';
 import { ProblemCard } from '../../components/PeriodViews';
+import { StaffingTodoCards } from '../../components/StaffingTodos';
 import { PeriodDutyCards, todoCount } from '../../duty';
 
-/** 我的待办: open problems (not fixed on the spot), and this week's / month's record. */
+/** 我的待办: open problems (not fixed on the spot), papers to renew or re-upload, failed spot exams, and this week's / month's record. */
 export default function TodosPage() {
   const { session } = useSession();
   const todos = useAsync(() => api.todos.mine(), [], { reloadOnShow: true, enabled: !!session });
@@ -25,6 +26,7 @@ export default function TodosPage() {
           {data.openProblems.map((p) => (
             <ProblemCard key={p.id} problem={p} />
           ))}
+          <StaffingTodoCards todos={data} />
           <View className="section-title">本周 / 本月任务</View>
           <PeriodDutyCards todos={data} role={session.user.role} />
         </View>

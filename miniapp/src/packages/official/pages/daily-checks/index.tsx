@@ -1,18 +1,46 @@
 import { useState } from 'react';
 import { View, Picker } from '@tarojs/components';
-import { Button, Cell, CellGroup, Loading } from '@nutui/nutui-react-taro';
-import { ROLE_LABELS, addDays, todayInShanghai } from '@shian/shared';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { CredentialStatus, EnterpriseStatus, ROLE_LABELS, Role, addDays, todayInShanghai } from '@shian/shared';
 import { api } from '../../../../api';
 import { CheckStatusTags } from '../../../../components/CheckStatusTags';
-import { EmptyState } from '../../../../components/EmptyState';
+import { PagedListBody } from '../../components/PagedListBody';
 import { PageContainer } from '../../../../components/PageContainer';
+import { useAsync } from '../../../../hooks/useAsync';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { useSession } from '../../../../hooks/useSession';
 import { formatShanghaiDateTime } from '../../../../platform/format';
 import { navigateTo } from '../../../../platform/nav';
+import '../../official.css';
 import './index.css';
 
 const PAGE_SIZE = 20;
+
+/** 待审核企业 / 待审核资质 with their counts: regulators review both, admins registrations only (the server says the same). */
+function ReviewQueues({ role }: { role: Role }) {
+  const reviewsEnterprises = role === Role.Regulator || role === Role.Admin;
+  const reviewsCredentials = role === Role.Regulator;
+  const enterprises = useAsync(() => api.enterprises.list({ status: EnterpriseStatus.Pending, pageSize: 1 }), [], { enabled: reviewsEnterprises, reloadOnShow: true });
+  const credentials = useAsync(() => api.credentials.list({ status: CredentialStatus.Pending, pageSize: 1 }), [], { enabled: reviewsCredentials, reloadOnShow: true });
+  if (!reviewsEnterprises) return null;
+  const count = (total: number | undefined) => (
+    <View className={`off__queue-count${total === 0 ? ' off__queue-count--zero' : ''}`}>{total ?? '…'}</View>
+  );
+  return (
+    <View className="off__queues">
+      <View className="off__queue off__queue--enterprises" onClick={() => navigateTo('official.enterpriseReviews')}>
+        {count(enterprises.data?.total)}
+        <View className="off__queue-label">待审核企业 ›</View>
+      </View>
+      {reviewsCredentials ? (
+        <View className="off__queue off__queue--credentials" onClick={() => navigateTo('official.credentialReviews')}>
+          {count(credentials.data?.total)}
+          <View className="off__queue-label">待审核资质 ›</View>
+        </View>
+      ) : null}
+    </View>
+  );
+}
 
 /** Officials: the daily checks of their region, newest first, filtered by a date range. */
 export default function OfficialDailyChecksPage() {
@@ -36,6 +64,7 @@ export default function OfficialDailyChecksPage() {
             退出登录
           </Button>
         </View>
+        <ReviewQueues role={session.user.role} />
       </View>
 
       <CellGroup className="off__filters" title="检查日期">
@@ -47,49 +76,28 @@ export default function OfficialDailyChecksPage() {
         </Picker>
       </CellGroup>
 
-      {list.loading ? (
-        <View className="page__loading">
-          <Loading type="spinner" />
-        </View>
-      ) : list.error ? (
-        <EmptyState kind="error" title="加载失败" description={list.error} onRetry={() => void list.reload()} />
-      ) : list.items.length === 0 ? (
-        <EmptyState description="所选日期内暂无检查记录" />
-      ) : (
-        <View>
-          <View className="off__summary">{`共 ${list.total} 条记录`}</View>
-          <CellGroup>
-            {list.items.map((c) => (
-              <Cell
-                key={c.id}
-                clickable
-                onClick={() => navigateTo('official.dailyCheckDetail', { id: c.id })}
-                title={
-                  <View>
-                    <View className="off__record-title">{c.enterpriseName}</View>
-                    <View className="off__record-meta">{`${c.businessDate} · 检查人 ${c.officerName}`}</View>
-                    <View className="off__record-meta">{`提交于 ${formatShanghaiDateTime(c.submittedAt)}`}</View>
-                    <View className="off__record-tags">
-                      <CheckStatusTags check={c} />
-                    </View>
+      <PagedListBody list={list} empty="所选日期内暂无检查记录" summary={`共 ${list.total} 条记录`}>
+        <CellGroup>
+          {list.items.map((c) => (
+            <Cell
+              key={c.id}
+              clickable
+              onClick={() => navigateTo('official.dailyCheckDetail', { id: c.id })}
+              title={
+                <View>
+                  <View className="off__record-title">{c.enterpriseName}</View>
+                  <View className="off__record-meta">{`${c.businessDate} · 检查人 ${c.officerName}`}</View>
+                  <View className="off__record-meta">{`提交于 ${formatShanghaiDateTime(c.submittedAt)}`}</View>
+                  <View className="off__record-tags">
+                    <CheckStatusTags check={c} />
                   </View>
-                }
-                extra={<View className="link">详情</View>}
-              />
-            ))}
-          </CellGroup>
-          <View className="off__more">
-            {list.hasMore ? (
-              <Button fill="outline" loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                加载更多
-              </Button>
-            ) : (
-              <View className="muted">没有更多了</View>
-            )}
-            {list.moreError ? <View className="error-text">{list.moreError}</View> : null}
-          </View>
-        </View>
-      )}
+                </View>
+              }
+              extra={<View className="link">详情</View>}
+            />
+          ))}
+        </CellGroup>
+      </PagedListBody>
     </PageContainer>
   );
 }

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import { Dialog, TextArea } from '@nutui/nutui-react-taro';
+import { errorMessage } from '../../../api';
+import './ReasonDialog.css';
+
+export interface ReasonDialogProps {
+  title: string;
+  /** What the reason is about (the business, the paper). */
+  subject: string;
+  placeholder: string;
+  /** Sends the decision; a throw keeps the dialog open with the message. */
+  onConfirm: (reason: string) => Promise<void>;
+  onClose: () => void;
+}
+
+/** 驳回 with a reason the business will read. */
+export function ReasonDialog({ title, subject, placeholder, onConfirm, onClose }: ReasonDialogProps) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function confirm(): Promise<void> {
+    if (!reason.trim()) {
+      setError('请填写驳回原因');
+      throw new Error('invalid');
+    }
+    try {
+      await onConfirm(reason.trim());
+    } catch (e) {
+      setError(errorMessage(e));
+      throw e;
+    }
+  }
+
+  return (
+    <Dialog visible title={title} confirmText="确认驳回" cancelText="取消" onConfirm={confirm} onCancel={onClose} onClose={onClose}>
+      <View className="reason-dialog">
+        <View className="reason-dialog__subject">{subject}</View>
+        <TextArea
+          value={reason}
+          placeholder={placeholder}
+          maxLength={200}
+          rows={3}
+          onChange={(v) => {
+            setReason(v);
+            setError(null);
+          }}
+        />
+        {error ? <View className="error-text">{error}</View> : null}
+      </View>
+    </Dialog>
+  );
+}
