@@ -336,6 +336,16 @@ describe('credentials', () => {
       expect(states.get(id.officer)!.appointment_letter!.status).toBe('pending');
       expect(states.has(id.farOfficer)).toBe(false);
     });
+
+    it('the roster (GET /api/enterprises/:id/staff) carries the same states per director and officer', async () => {
+      const res = await t.request({ url: `/api/enterprises/${homeId}/staff`, token: tok.regulator });
+      expect(res.status).toBe(200);
+      const byId = new Map(res.body.current.map((m: { userId: string }) => [m.userId, m]));
+      expect(byId.get(extra.id)).toMatchObject({ credentials: { assessment: { id: in30.id, status: 'verified', state: { expiring: true, daysLeft: 30 } } } });
+      expect(byId.get(id.officer)).toMatchObject({ credentials: { appointment_letter: { status: 'pending' } } });
+      // The principal holds no credentials of their own.
+      expect(byId.get(id.principal)).not.toHaveProperty('credentials');
+    });
   });
 
   describe('scope: nothing from outside a regulator’s region in any list', () => {

@@ -31,6 +31,7 @@ import { FieldCrypto, ID_NUMBER_INDEX, idNumberContext } from '../common/field-c
 import { applyScope } from '../common/region-scope';
 import { isUniqueViolation } from '../common/sql';
 import { Enterprise } from '../enterprises/enterprise.entity';
+import { CredentialsService } from '../staff-duty/credentials.service';
 import { Appointment } from './appointment.entity';
 import { EndAppointmentDto, SetIdNumberDto } from './dto/staff.dto';
 import { StaffErrors } from './staff.errors';
@@ -77,6 +78,7 @@ export class StaffService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(FieldCrypto) private readonly crypto: FieldCrypto,
+    @Inject(CredentialsService) private readonly credentials: CredentialsService,
   ) {}
 
   hashPassword(password: string): Promise<string> {
@@ -183,6 +185,9 @@ export class StaffService {
       .filter((u) => isEnterpriseRole(u.role))
       .sort((a, b) => rank[a.role] - rank[b.role])
       .map((u) => this.member(caller, u, history.find((a) => a.userId === u.id && a.role === u.role && a.endedOn === null) ?? null));
+    // Scope was checked above: the business is the caller's own or in their region.
+    const papers = await this.credentials.statesFor(enterpriseId);
+    for (const m of current) if (m.role === Role.Director || m.role === Role.Officer) m.credentials = papers.get(m.userId) ?? {};
     const requirement = staffingRequirement(staffingProfileOf(enterprise));
     return {
       enterpriseId,

@@ -2,7 +2,8 @@
 // its regulator; regulators create, import, confirm or reject businesses; the principal invites
 // the director and officers; the roster keeps who held each role when; officials read the
 // appointment rates of their region.
-import type { BusinessType, CanteenKind, EnterpriseScale, Grade, Role } from '../enums';
+import type { BusinessType, CanteenKind, CredentialKind, EnterpriseScale, Grade, Role } from '../enums';
+import type { CredentialSummaryDto } from '../staffing/api';
 import type { EnterpriseDto, UserDto } from '../api';
 import type { StaffingGap, StaffingRequirement } from '../staffing/requirement';
 import type { EnterpriseStatus } from './status';
@@ -122,6 +123,8 @@ export interface StaffMemberDto {
   /** Always masked here (1501**********1234); the owner reads theirs at GET /api/me/id-number. Null when none is on file. */
   idNumberMasked: string | null;
   appointedOn: string | null;
+  /** Directors and officers: their current paper of each kind (任命书, 培训记录, 考核结果) with its state; absent kinds were never uploaded. */
+  credentials?: Partial<Record<CredentialKind, CredentialSummaryDto>>;
 }
 
 /** One appointment of the role history: who held which role from when to when. */
