@@ -27,6 +27,8 @@ export const SUBPACKAGES = {
       staff: 'pages/staff/index',
       /** 资质上传 for one director or officer (?userId=, optional ?kind=&supersedesId= to re-upload). */
       credentialUpload: 'pages/credential-upload/index',
+      /** 培训记录: internal trainings, adding one, this year's hours per person vs 40. */
+      trainings: 'pages/trainings/index',
     },
   },
   official: {
@@ -40,6 +42,8 @@ export const SUBPACKAGES = {
       credentialReviews: 'pages/credential-reviews/index',
       /** A business's roster with credential states (?enterpriseId=). */
       staff: 'pages/staff/index',
+      /** 人员配备率: director and officer appointment rates of the caller's region's children (?regionCode=). */
+      appointmentRates: 'pages/appointment-rates/index',
     },
   },
   public: {

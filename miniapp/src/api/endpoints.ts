@@ -1,5 +1,12 @@
 import {
   IDEMPOTENCY_HEADER,
+  type AppointmentStatsDto,
+  type SpotExamCreateRequest,
+  type SpotExamDto,
+  type SpotExamListQuery,
+  type TrainingCreateRequest,
+  type TrainingDto,
+  type TrainingHoursResponse,
   type CredentialCreateRequest,
   type CredentialDto,
   type CredentialListQuery,
@@ -105,6 +112,27 @@ export const api = {
     verify: (id: string) => request<CredentialDto>({ method: 'POST', path: `/api/credentials/${enc(id)}/verify` }),
     reject: (id: string, body: CredentialRejectRequest) =>
       request<CredentialDto>({ method: 'POST', path: `/api/credentials/${enc(id)}/reject`, body }),
+  },
+  trainings: {
+    /** 企业内部培训考核 (principal, director). */
+    create: (body: TrainingCreateRequest, idempotencyKey: string) =>
+      request<TrainingDto>({ method: 'POST', path: '/api/trainings', body, headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } }),
+    list: (query: { enterpriseId?: string; userId?: string; page?: number; pageSize?: number }) =>
+      request<Page<TrainingDto>>({ method: 'GET', path: '/api/trainings', query: { ...query } }),
+    /** Each director's and officer's hours in the year against the annual 40. */
+    hours: (query: { year?: number; enterpriseId?: string }) =>
+      request<TrainingHoursResponse>({ method: 'GET', path: '/api/trainings/hours', query: { ...query } }),
+  },
+  spotExams: {
+    /** A regulator's 监督抽查考核; a fail opens the business's to-do. */
+    create: (body: SpotExamCreateRequest, idempotencyKey: string) =>
+      request<SpotExamDto>({ method: 'POST', path: '/api/spot-exams', body, headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } }),
+    list: (query: Omit<SpotExamListQuery, 'passed'>) => request<Page<SpotExamDto>>({ method: 'GET', path: '/api/spot-exams', query: { ...query } }),
+  },
+  stats: {
+    /** 总监/安全员配备率 of the region (the caller's when omitted) and of each child region. */
+    appointments: (regionCode?: string) =>
+      request<AppointmentStatsDto>({ method: 'GET', path: '/api/stats/appointments', query: { regionCode } }),
   },
   dailyChecks: {
     list: (query: DailyCheckListQuery) =>

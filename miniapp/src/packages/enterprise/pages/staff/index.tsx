@@ -166,6 +166,12 @@ export default function StaffPage() {
             <View className="muted">主要负责人、食品安全总监、食品安全员（三人三责）的配备、任职和资质证明</View>
           </View>
           <StaffingSummary staff={data} />
+          <View className="card staff__link" onClick={() => navigateTo('enterprise.trainings')}>
+            <View className="staff__row">
+              <Text className="card__title">培训记录 ›</Text>
+            </View>
+            <View className="muted">内部培训登记，本年度每人培训学时（每年不少于 40 学时）</View>
+          </View>
 
           {isPrincipal && data.status !== EnterpriseStatus.Rejected ? (
             created ? (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { View, Picker } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
-import { CredentialStatus, EnterpriseStatus, ROLE_LABELS, Role, addDays, todayInShanghai } from '@shian/shared';
+import { CredentialStatus, EnterpriseStatus, ROLE_LABELS, Role, addDays, formatRate, todayInShanghai } from '@shian/shared';
 import { api } from '../../../../api';
 import { CheckStatusTags } from '../../../../components/CheckStatusTags';
 import { PagedListBody } from '../../components/PagedListBody';
@@ -16,29 +16,38 @@ import './index.css';
 
 const PAGE_SIZE = 20;
 
-/** 待审核企业 / 待审核资质 with their counts: regulators review both, admins registrations only (the server says the same). */
+/** 待审核企业 / 待审核资质 with their counts (regulators review both, admins registrations only — the server says the same), and 人员配备率 for every official. */
 function ReviewQueues({ role }: { role: Role }) {
   const reviewsEnterprises = role === Role.Regulator || role === Role.Admin;
   const reviewsCredentials = role === Role.Regulator;
   const enterprises = useAsync(() => api.enterprises.list({ status: EnterpriseStatus.Pending, pageSize: 1 }), [], { enabled: reviewsEnterprises, reloadOnShow: true });
   const credentials = useAsync(() => api.credentials.list({ status: CredentialStatus.Pending, pageSize: 1 }), [], { enabled: reviewsCredentials, reloadOnShow: true });
-  if (!reviewsEnterprises) return null;
+  const rates = useAsync(() => api.stats.appointments(), [], { reloadOnShow: true });
   const count = (total: number | undefined) => (
     <View className={`off__queue-count${total === 0 ? ' off__queue-count--zero' : ''}`}>{total ?? '…'}</View>
   );
+  const region = rates.data?.region;
   return (
-    <View className="off__queues">
-      <View className="off__queue off__queue--enterprises" onClick={() => navigateTo('official.enterpriseReviews')}>
-        {count(enterprises.data?.total)}
-        <View className="off__queue-label">待审核企业 ›</View>
-      </View>
-      {reviewsCredentials ? (
-        <View className="off__queue off__queue--credentials" onClick={() => navigateTo('official.credentialReviews')}>
-          {count(credentials.data?.total)}
-          <View className="off__queue-label">待审核资质 ›</View>
+    <>
+      {reviewsEnterprises ? (
+        <View className="off__queues">
+          <View className="off__queue off__queue--enterprises" onClick={() => navigateTo('official.enterpriseReviews')}>
+            {count(enterprises.data?.total)}
+            <View className="off__queue-label">待审核企业 ›</View>
+          </View>
+          {reviewsCredentials ? (
+            <View className="off__queue off__queue--credentials" onClick={() => navigateTo('official.credentialReviews')}>
+              {count(credentials.data?.total)}
+              <View className="off__queue-label">待审核资质 ›</View>
+            </View>
+          ) : null}
         </View>
       ) : null}
-    </View>
+      <View className="off__rates-link" onClick={() => navigateTo('official.appointmentRates')}>
+        <View className="off__queue-label">人员配备率 ›</View>
+        <View className="off__rates-figures">{region ? `总监 ${formatRate(region.directorRate)} · 安全员 ${formatRate(region.officerRate)}` : '…'}</View>
+      </View>
+    </>
   );
 }
 
