@@ -40,6 +40,8 @@ export const SUBPACKAGES = {
       enterpriseReviews: 'pages/enterprise-reviews/index',
       /** 待审核资质: view the papers, verify or reject. */
       credentialReviews: 'pages/credential-reviews/index',
+      /** 批量导入企业: the .xlsx template, the upload, and the per-row report. */
+      enterpriseImport: 'pages/enterprise-import/index',
       /** A business's roster with credential states (?enterpriseId=). */
       staff: 'pages/staff/index',
       /** 人员配备率: director and officer appointment rates of the caller's region's children (?regionCode=). */

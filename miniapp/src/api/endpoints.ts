@@ -1,4 +1,5 @@
 import {
+  type EnterpriseImportResult,
   IDEMPOTENCY_HEADER,
   type AppointmentStatsDto,
   type SpotExamCreateRequest,
@@ -87,6 +88,10 @@ export const api = {
       request<EnterpriseDto>({ method: 'POST', path: `/api/enterprises/${enc(id)}/reject`, body }),
     /** The roster: requirement, what is lacking, people in post (ID numbers masked), role history. */
     staff: (id: string) => request<EnterpriseStaffDto>({ method: 'GET', path: `/api/enterprises/${enc(id)}/staff` }),
+    /** Regulators: the .xlsx import template (Chinese headers and notes) as a local src (release it when done). */
+    importTemplateSrc: () => fetchImageSrc('/api/enterprises/import/template', '导入模板'),
+    /** Regulators: imports the picked .xlsx; each row is imported whole or not at all. */
+    import: (workbook: LocalPhoto) => upload<EnterpriseImportResult>({ path: '/api/enterprises/import', photo: workbook, fields: {} }),
   },
   regions: {
     /** The divisions under `parentCode` (the provinces without one); no login. */

@@ -12,13 +12,15 @@ export interface LocalPhoto {
   blob?: Blob;
   /** A PDF (credentials accept them), shown as a document tile rather than a thumbnail. */
   pdf?: boolean;
-  /** The file's name as picked (PDFs), for the tile and the upload. */
+  /** The file's name as picked (PDFs, workbooks), for the tile and the upload. */
   name?: string;
 }
 
 export interface ChooseOptions {
   /** Offer PDF documents too (credential papers): H5 accepts application/pdf, weapp picks from a chat. */
   documents?: boolean;
+  /** Pick an .xlsx workbook instead (企业导入), sent as picked: H5 accepts .xlsx only, weapp picks from a chat. */
+  spreadsheet?: boolean;
 }
 
 export interface UploadRequest {
@@ -26,7 +28,8 @@ export interface UploadRequest {
   photo: LocalPhoto;
   /** Multipart field of the file. */
   field: string;
-  fields: { kind: FileKind };
+  /** Form fields sent before the file (none for a workbook import). */
+  fields: { kind?: FileKind };
   headers: Record<string, string>;
   /** 0–100. */
   onProgress?: (percent: number) => void;
@@ -50,5 +53,7 @@ export function uploadPhoto(req: UploadRequest): Promise<UploadResponse>;
 export function downloadPhoto(url: string, headers: Record<string, string>): Promise<{ status: number; src: string | null }>;
 /** Opens a downloaded or picked PDF (downloadPhoto's src) in the platform's viewer. */
 export function openDocument(src: string): void;
+/** Keeps a downloaded file (downloadPhoto's src) under `filename`: a browser download on H5, WeChat's viewer (with its save menu) on weapp. */
+export function saveDownloaded(src: string, filename: string): void;
 /** Frees what the photo holds (the object URL on H5). */
 export function releasePhoto(photo: LocalPhoto): void;

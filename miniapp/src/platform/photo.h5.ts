@@ -9,13 +9,14 @@ export const MAX_PHOTO_SIDE: number = 1600;
 export const JPEG_QUALITY: number = 0.8;
 
 const PDF_MIME = 'application/pdf';
+const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function pickFiles(max: number, documents: boolean): Promise<File[]> {
+function pickFiles(max: number, documents: boolean, spreadsheet = false): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     // image/* offers the camera and the album on phones.
-    input.accept = documents ? `image/*,${PDF_MIME}` : 'image/*';
+    input.accept = spreadsheet ? XLSX_ACCEPT : documents ? `image/*,${PDF_MIME}` : 'image/*';
     input.multiple = max > 1;
     input.style.display = 'none';
     const done = (files: File[]) => {
@@ -72,6 +73,11 @@ function isPdf(file: File): boolean {
 export async function choosePhotos(max: number, options: ChooseOptions = {}): Promise<LocalPhoto[]> {
   if (max <= 0) return [];
   const documents = options.documents === true;
+  if (options.spreadsheet) {
+    // A workbook goes as picked; the server reads it and says what is wrong with it.
+    const files = await pickFiles(max, false, true);
+    return files.map((file) => ({ src: URL.createObjectURL(file), size: file.size, blob: file, name: file.name }));
+  }
   const files = await pickFiles(max, documents);
   const out: LocalPhoto[] = [];
   for (const file of files) {
@@ -95,7 +101,7 @@ export function uploadPhoto(req: UploadRequest): Promise<UploadResponse> {
     }
     const form = new FormData();
     // Fields before the file, so the server reads kind first (it accepts either order).
-    for (const [k, v] of Object.entries(req.fields)) form.append(k, v);
+    for (const [k, v] of Object.entries(req.fields)) if (v !== undefined) form.append(k, v);
     form.append(req.field, blob, req.photo.name ?? (req.photo.pdf ? 'document.pdf' : 'photo.jpg'));
     const xhr = new XMLHttpRequest();
     xhr.open('POST', req.url);
@@ -123,6 +129,16 @@ export async function downloadPhoto(url: string, headers: Record<string, string>
 export function openDocument(src: string): void {
   // Called from a tap with the blob already fetched, so the browser does not block the new tab.
   window.open(src, '_blank', 'noopener');
+}
+
+export function saveDownloaded(src: string, filename: string): void {
+  const a = document.createElement('a');
+  a.href = src;
+  a.download = filename;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
 }
 
 export function releasePhoto(photo: LocalPhoto): void {

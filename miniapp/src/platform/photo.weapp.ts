@@ -21,8 +21,19 @@ async function choosePdfs(max: number): Promise<LocalPhoto[]> {
   }
 }
 
+async function chooseWorkbooks(max: number): Promise<LocalPhoto[]> {
+  try {
+    const picked = await Taro.chooseMessageFile({ count: Math.min(max, 9), type: 'file', extension: ['xlsx'] });
+    return picked.tempFiles.slice(0, max).map((f) => ({ src: f.path, size: f.size, name: f.name }));
+  } catch (e) {
+    if (isCancel(e)) return [];
+    throw new Error('无法选择文件，请稍后重试');
+  }
+}
+
 export async function choosePhotos(max: number, options: ChooseOptions = {}): Promise<LocalPhoto[]> {
   if (max <= 0) return [];
+  if (options.spreadsheet) return chooseWorkbooks(max);
   if (options.documents) {
     let tapIndex: number;
     try {
@@ -58,7 +69,7 @@ export function uploadPhoto(req: UploadRequest): Promise<UploadResponse> {
       url: req.url,
       filePath: req.photo.src,
       name: req.field,
-      formData: req.fields,
+      formData: Object.fromEntries(Object.entries(req.fields).filter(([, v]) => v !== undefined)),
       header: req.headers,
       timeout: 60_000,
       success: (res) => resolve({ status: res.statusCode, data: typeof res.data === 'string' ? res.data : JSON.stringify(res.data) }),
@@ -78,6 +89,12 @@ export async function downloadPhoto(url: string, headers: Record<string, string>
 
 export function openDocument(src: string): void {
   Taro.openDocument({ filePath: src, fileType: 'pdf', showMenu: true }).catch(() => {
+    void Taro.showToast({ title: '无法打开该文件', icon: 'none' });
+  });
+}
+
+export function saveDownloaded(src: string, _filename: string): void {
+  Taro.openDocument({ filePath: src, fileType: 'xlsx', showMenu: true }).catch(() => {
     void Taro.showToast({ title: '无法打开该文件', icon: 'none' });
   });
 }

@@ -43,6 +43,12 @@ function ReviewQueues({ role }: { role: Role }) {
           ) : null}
         </View>
       ) : null}
+      {reviewsEnterprises ? (
+        <View className="off__import-link" onClick={() => navigateTo('official.enterpriseImport')}>
+          <View className="off__queue-label">批量导入企业 ›</View>
+          <View className="muted">按模板上传 .xlsx</View>
+        </View>
+      ) : null}
       <View className="off__rates-link" onClick={() => navigateTo('official.appointmentRates')}>
         <View className="off__queue-label">人员配备率 ›</View>
         <View className="off__rates-figures">{region ? `总监 ${formatRate(region.directorRate)} · 安全员 ${formatRate(region.officerRate)}` : '…'}</View>
