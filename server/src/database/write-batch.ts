@@ -1,8 +1,8 @@
-// The writes of one submission, sent together. On MySQL/MariaDB they go to the server as one
-// multi-statement query inside the caller's transaction (or with the COMMIT, on a pipelined
-// runner) — one round trip instead of one per row, which is what a submission's latency is made
-// of (see docs/performance.md) — and one by one on SQLite, which runs in-process. Values are
-// prepared by TypeORM's own driver, as em.insert would.
+// The writes of one submission, sent together. On a pipelined MySQL/MariaDB runner
+// (database/pipeline.ts, what IdempotencyService.run gives) they travel with the next statement,
+// usually the COMMIT — one round trip instead of one per row, which is what a submission's latency
+// is made of (see docs/performance.md); elsewhere, and on SQLite (in-process), one by one. Values
+// are prepared by TypeORM's own driver, as em.insert would.
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { pipelineOf } from './pipeline';
@@ -65,12 +65,7 @@ export class WriteBatch {
       pipeline.defer(todo);
       return;
     }
-    if (todo.length > 1 && this.em.connection.driver.options.type !== 'better-sqlite3') {
-      // Needs multipleStatements on the pool (data-source.ts). A failing statement stops the
-      // rest and rejects; the caller's transaction then rolls back what ran before it.
-      await this.em.query(todo.map((s) => s.sql).join(';\n'), todo.flatMap((s) => s.params));
-      return;
-    }
+    // SQLite (in-process), or a runner that is not pipelined: one statement at a time.
     for (const s of todo) await this.em.query(s.sql, s.params);
   }
 }

@@ -56,22 +56,31 @@ export class ChainService {
    * is no such enterprise.
    */
   async lockForRecord(em: EntityManager, enterpriseId: string): Promise<RecordContext | null> {
-    const sql =
-      `SELECT h.seq AS h__seq, h.hash AS h__hash, ${selectColumns(em, Enterprise, 'e')}, ${selectColumns(em, RiskList, 'r')} ` +
-      'FROM enterprises e LEFT JOIN chain_heads h ON h.enterprise_id = e.id ' +
-      'LEFT JOIN risk_lists r ON r.enterprise_id = e.id AND r.version = (SELECT MAX(r2.version) FROM risk_lists r2 WHERE r2.enterprise_id = e.id) ' +
-      'WHERE e.id = ?' +
-      (em.connection.options.type === 'better-sqlite3' ? '' : ' FOR UPDATE');
+    const sql = (this.recordContextSql ??= this.buildRecordContextSql(em));
     let [raw] = (await em.query(sql, [enterpriseId])) as Array<Record<string, unknown>>;
     if (!raw) return null;
-    assertAcceptsRecords(hydrate(em, Enterprise, raw, 'e')!);
+    const enterprise = hydrate(em, Enterprise, raw, 'e')!;
+    assertAcceptsRecords(enterprise);
     if (raw.h__seq == null) {
       // The enterprise's first record: make its head, then read (and lock) again.
       await this.lockHead(em, enterpriseId);
       [raw] = (await em.query(sql, [enterpriseId])) as Array<Record<string, unknown>>;
     }
     const head = Object.assign(new ChainHead(), { enterpriseId, seq: Number(raw.h__seq), hash: String(raw.h__hash) });
-    return { head, enterprise: hydrate(em, Enterprise, raw, 'e')!, list: hydrate(em, RiskList, raw, 'r') };
+    return { head, enterprise, list: hydrate(em, RiskList, raw, 'r') };
+  }
+
+  /** lockForRecord's statement: built once (entity metadata does not change while the app runs). */
+  private recordContextSql: string | undefined;
+
+  private buildRecordContextSql(em: EntityManager): string {
+    return (
+      `SELECT h.seq AS h__seq, h.hash AS h__hash, ${selectColumns(em, Enterprise, 'e')}, ${selectColumns(em, RiskList, 'r')} ` +
+      'FROM enterprises e LEFT JOIN chain_heads h ON h.enterprise_id = e.id ' +
+      'LEFT JOIN risk_lists r ON r.enterprise_id = e.id AND r.version = (SELECT MAX(r2.version) FROM risk_lists r2 WHERE r2.enterprise_id = e.id) ' +
+      'WHERE e.id = ?' +
+      (em.connection.options.type === 'better-sqlite3' ? '' : ' FOR UPDATE')
+    );
   }
 
   /**

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button, Tag } from '@nutui/nutui-react-taro';
+import { Tag } from '@nutui/nutui-react-taro';
 import { CredentialStatus, ROLE_LABELS, type CredentialDto } from '@shian/shared';
-import { api, errorMessage } from '../../../../api';
+import { api } from '../../../../api';
 import { CredentialFiles } from '../../../../components/CredentialFiles';
 import { CREDENTIAL_ISSUED_LABELS } from '../../../../components/roster-rules';
 import { PagedListBody } from '../../components/PagedListBody';
@@ -12,7 +11,7 @@ import { useSession } from '../../../../hooks/useSession';
 import { useToast } from '../../../../hooks/useToast';
 import { formatShanghaiDateTime } from '../../../../platform/format';
 import { navigateTo } from '../../../../platform/nav';
-import { ReasonDialog } from '../../components/ReasonDialog';
+import { ReviewActions } from '../../components/ReviewActions';
 import '../../official.css';
 
 function Line({ label, value }: { label: string; value: string }) {
@@ -26,21 +25,6 @@ function Line({ label, value }: { label: string; value: string }) {
 
 /** One paper awaiting review: whose, what it says, its files, and verify / reject. */
 function CredentialCard({ credential: c, onDecided }: { credential: CredentialDto; onDecided: (message: string) => void }) {
-  const { showToast } = useToast();
-  const [verifying, setVerifying] = useState(false);
-  const [rejecting, setRejecting] = useState(false);
-
-  async function verify() {
-    setVerifying(true);
-    try {
-      await api.credentials.verify(c.id);
-      onDecided(`已核验：${c.holderName}的${c.kindLabel}`);
-    } catch (e) {
-      showToast(errorMessage(e), 'fail');
-      setVerifying(false);
-    }
-  }
-
   return (
     <View className="card off-review">
       <View className="off-review__head">
@@ -60,26 +44,22 @@ function CredentialCard({ credential: c, onDecided }: { credential: CredentialDt
       <View className="link off-review__link" onClick={() => navigateTo('official.staff', { enterpriseId: c.enterpriseId })}>
         查看企业人员与资质 ›
       </View>
-      <View className="off-review__actions">
-        <Button type="primary" loading={verifying} onClick={() => void verify()}>
-          核验通过
-        </Button>
-        <Button type="danger" fill="outline" disabled={verifying} onClick={() => setRejecting(true)}>
-          驳回
-        </Button>
-      </View>
-      {rejecting ? (
-        <ReasonDialog
-          title="驳回资质证明"
-          subject={`${c.holderName}的${c.kindLabel}`}
-          placeholder="请填写驳回原因，如：任命书未加盖公章"
-          onClose={() => setRejecting(false)}
-          onConfirm={async (reason) => {
+      <ReviewActions
+        approveLabel="核验通过"
+        approve={async () => {
+          await api.credentials.verify(c.id);
+          onDecided(`已核验：${c.holderName}的${c.kindLabel}`);
+        }}
+        reject={{
+          title: '驳回资质证明',
+          subject: `${c.holderName}的${c.kindLabel}`,
+          placeholder: '请填写驳回原因，如：任命书未加盖公章',
+          send: async (reason) => {
             await api.credentials.reject(c.id, { reason });
             onDecided(`已驳回：${c.holderName}的${c.kindLabel}`);
-          }}
-        />
-      ) : null}
+          },
+        }}
+      />
     </View>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button, Radio, RadioGroup, Tag } from '@nutui/nutui-react-taro';
+import { Radio, RadioGroup, Tag } from '@nutui/nutui-react-taro';
 import {
   BUSINESS_TYPE_LABELS,
   CANTEEN_KIND_LABELS,
@@ -10,7 +10,7 @@ import {
   staffingRequirement,
   type EnterpriseDto,
 } from '@shian/shared';
-import { api, errorMessage } from '../../../../api';
+import { api } from '../../../../api';
 import { PagedListBody } from '../../components/PagedListBody';
 import { PageContainer } from '../../../../components/PageContainer';
 import { usePagedList } from '../../../../hooks/usePagedList';
@@ -18,7 +18,7 @@ import { useSession } from '../../../../hooks/useSession';
 import { useToast } from '../../../../hooks/useToast';
 import { formatShanghaiDateTime } from '../../../../platform/format';
 import { navigateTo } from '../../../../platform/nav';
-import { ReasonDialog } from '../../components/ReasonDialog';
+import { ReviewActions } from '../../components/ReviewActions';
 import '../../official.css';
 
 const GRADES = Object.values(Grade);
@@ -46,11 +46,8 @@ function Line({ label, value }: { label: string; value: string }) {
 
 /** One registration: what the business declared, the grade to set, and the two decisions. */
 function RegistrationCard({ enterprise: e, onDecided }: { enterprise: EnterpriseDto; onDecided: (message: string) => void }) {
-  const { showToast } = useToast();
   const [grade, setGrade] = useState<Grade | ''>('');
   const [gradeError, setGradeError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [rejecting, setRejecting] = useState(false);
   const requirement = staffingRequirement({
     businessType: e.businessType,
     scale: e.scale,
@@ -67,14 +64,8 @@ function RegistrationCard({ enterprise: e, onDecided }: { enterprise: Enterprise
       setGradeError('请先核定风险等级');
       return;
     }
-    setConfirming(true);
-    try {
-      await api.enterprises.confirm(e.id, { grade });
-      onDecided(`已通过：${e.name}（${grade} 级）`);
-    } catch (err) {
-      showToast(errorMessage(err), 'fail');
-      setConfirming(false);
-    }
+    await api.enterprises.confirm(e.id, { grade });
+    onDecided(`已通过：${e.name}（${grade} 级）`);
   }
 
   return (
@@ -115,26 +106,19 @@ function RegistrationCard({ enterprise: e, onDecided }: { enterprise: Enterprise
         ))}
       </RadioGroup>
       {gradeError ? <View className="error-text">{gradeError}</View> : null}
-      <View className="off-review__actions">
-        <Button type="primary" loading={confirming} onClick={() => void confirm()}>
-          审核通过
-        </Button>
-        <Button type="danger" fill="outline" disabled={confirming} onClick={() => setRejecting(true)}>
-          驳回
-        </Button>
-      </View>
-      {rejecting ? (
-        <ReasonDialog
-          title="驳回企业注册"
-          subject={e.name}
-          placeholder="请填写驳回原因，如：许可证编号与营业执照不一致"
-          onClose={() => setRejecting(false)}
-          onConfirm={async (reason) => {
+      <ReviewActions
+        approveLabel="审核通过"
+        approve={confirm}
+        reject={{
+          title: '驳回企业注册',
+          subject: e.name,
+          placeholder: '请填写驳回原因，如：许可证编号与营业执照不一致',
+          send: async (reason) => {
             await api.enterprises.reject(e.id, { reason });
             onDecided(`已驳回：${e.name}`);
-          }}
-        />
-      ) : null}
+          },
+        }}
+      />
     </View>
   );
 }
