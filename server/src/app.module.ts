@@ -15,6 +15,8 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { MonthlyReviewsModule } from './monthly-reviews/monthly-reviews.module';
 import { ProblemsModule } from './problems/problems.module';
+import { RectificationsModule } from './rectifications/rectifications.module';
+import { ReviewsModule } from './reviews/reviews.module';
 import { RegionsController } from './regions/regions.controller';
 import { RiskListsModule } from './risk-lists/risk-lists.module';
 import { StaffDutyModule } from './staff-duty/staff-duty.module';
@@ -42,6 +44,8 @@ export class AppModule {
         WeeklyInvestigationsModule,
         MonthlyReviewsModule,
         StaffDutyModule,
+        ReviewsModule,
+        RectificationsModule,
       ],
       controllers: [HealthController, RegionsController],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_GUARD, useClass: AuthGuard }],

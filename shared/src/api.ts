@@ -5,6 +5,7 @@ import type { DailyCheckItemAnswer } from './checklists/answers';
 import type { EnterpriseProfileFields } from './onboarding/api';
 import type { EnterpriseStatus } from './onboarding/status';
 import type { StaffingTodos } from './staffing/api';
+import type { RectificationTodos } from './rectifications/api';
 
 /** A stored answer keeps the item as it was asked, so the record reads on its own in the archive. */
 export interface DailyCheckItemRecord extends DailyCheckItemAnswer {
@@ -141,6 +142,8 @@ export interface DailyCheckDto {
   late: boolean;
   /** Server receipt time, ISO-8601 UTC. */
   submittedAt: string;
+  /** SHA-256 of the record's canonical content, linked into the business's record chain (shown on the printout). */
+  contentHash: string;
 }
 
 export interface DailyCheckListQuery {
@@ -437,6 +440,8 @@ export interface WeeklyInvestigationDto {
   late: boolean;
   /** Signed and received (server time). */
   submittedAt: string;
+  /** SHA-256 of the record's canonical content, linked into the business's record chain. */
+  contentHash: string;
 }
 
 export interface MonthlyReviewCreateRequest {
@@ -476,6 +481,8 @@ export interface MonthlyReviewDto {
   report: MonthlyReport;
   late: boolean;
   submittedAt: string;
+  /** SHA-256 of the record's canonical content, linked into the business's record chain. */
+  contentHash: string;
 }
 
 /** List filters: `from`/`to` are week keys ('2026-W40') for weekly, month keys for monthly. */
@@ -489,7 +496,7 @@ export interface PeriodRecordListQuery {
 }
 
 /** GET /api/todos/mine — what an enterprise user has to do now (papers: see StaffingTodos). */
-export interface MyTodosResponse extends StaffingTodos {
+export interface MyTodosResponse extends StaffingTodos, RectificationTodos {
   today: string;
   openProblems: ProblemDto[];
   weekly: { week: string; due: boolean; investigationId: string | null; dueBy: string };

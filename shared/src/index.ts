@@ -16,3 +16,4 @@ export * from './records';
 export * from './staffing';
 export * from './indicators';
 export * from './onboarding';
+export * from './rectifications';

@@ -16,6 +16,7 @@ import { hashPassword } from '../../server/src/auth/password';
 import { User } from '../../server/src/auth/user.entity';
 import { Enterprise } from '../../server/src/enterprises/enterprise.entity';
 import { Region } from '../../server/src/regions/region.entity';
+import { refreshEnterpriseRollup } from '../../server/src/stats/rollup-rebuild';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
 
@@ -162,6 +163,8 @@ export async function insertUser(
     createdAt: new Date(),
   });
   await t.ds.getRepository(User).insert(user);
+  // Written straight to the table, so the dashboard's sums learn of it here (the services do it themselves).
+  if (user.enterpriseId) await refreshEnterpriseRollup(t.ds.manager, user.enterpriseId);
   return { id: user.id, phone: user.phone, password, name: user.name };
 }
 
@@ -181,20 +184,24 @@ export function freshLicenceNo(kind: 'JY' | 'SC' = 'JY'): string {
 }
 
 /** Inserts an enterprise in the given village (the first village of `countyCode` by default). */
-export async function insertEnterprise(t: TestApp, opts: { regionCode?: string; countyCode?: string; name?: string } = {}): Promise<Enterprise> {
+export async function insertEnterprise(
+  t: TestApp,
+  opts: { regionCode?: string; countyCode?: string; name?: string; grade?: Grade; businessType?: BusinessType; createdAt?: Date } = {},
+): Promise<Enterprise> {
   const regionCode = opts.regionCode ?? (await firstVillage(t, opts.countyCode ?? '150102'));
   const e = Object.assign(new Enterprise(), {
     id: randomUUID(),
     name: opts.name ?? `测试企业${enterpriseCounter + 1}`,
     uscc: freshUscc(regionCode),
     licenceNo: freshLicenceNo(),
-    businessType: BusinessType.Catering,
-    grade: Grade.C,
+    businessType: opts.businessType ?? BusinessType.Catering,
+    grade: opts.grade ?? Grade.C,
     regionCode,
     address: '测试地址 1 号',
-    createdAt: new Date(),
+    createdAt: opts.createdAt ?? new Date(),
   });
   await t.ds.getRepository(Enterprise).insert(e);
+  await refreshEnterpriseRollup(t.ds.manager, e.id);
   return e;
 }
 

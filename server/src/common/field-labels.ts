@@ -94,6 +94,23 @@ export const FIELD_LABELS: Record<string, string> = {
   closure: '关闭方式',
   note: '说明',
   state: '到期状态',
+  // record review and rectification orders
+  recordType: '记录类型',
+  recordId: '记录ID',
+  action: '审阅结论',
+  comment: '意见',
+  flagged: '是否有问题',
+  sourceType: '来源类型',
+  sourceId: '来源记录',
+  overdue: '是否逾期',
+  // directory and exports
+  q: '搜索关键词',
+  compliance: '日管控状态',
+  format: '导出格式',
+  type: '业态',
+  granularity: '趋势粒度',
+  rankBy: '排名指标',
+  indicator: '排名指标',
 };
 
 /** The same name means something else inside a daily check's items: the measure taken there. */

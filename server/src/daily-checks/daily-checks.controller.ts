@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DailyCalendarDto, DailyCheckDto, Page, Role } from '@shian/shared';
+import { DailyCalendarDto, DailyCheckDto, Page, Role, todayInShanghai } from '@shian/shared';
 import { CurrentCaller, Roles } from '../common/auth.decorators';
 import type { Caller } from '../common/caller';
 import { uuidParam } from '../common/params';
+import { XLSX_CONTENT_TYPE, xlsxExport } from '../common/xlsx-export';
+import { DAILY_CHECK_COLUMNS } from './daily-check-export';
 import { DailyCalendarService } from './daily-calendar.service';
 import { DailyChecksService } from './daily-checks.service';
 import { DailyCalendarQueryDto } from './dto/daily-calendar.dto';
@@ -35,8 +37,10 @@ export class DailyChecksController {
   }
 
   @Get()
-  @ApiOperation({ summary: '每日检查记录列表（监管人员限本辖区；企业用户限本企业）' })
-  list(@CurrentCaller() caller: Caller, @Query() q: ListDailyChecksQuery): Promise<Page<DailyCheckDto>> {
+  @ApiProduces('application/json', XLSX_CONTENT_TYPE)
+  @ApiOperation({ summary: '每日检查记录列表（监管人员限本辖区；企业用户限本企业；format=xlsx 导出全部符合条件的记录）' })
+  list(@CurrentCaller() caller: Caller, @Query() q: ListDailyChecksQuery): Promise<Page<DailyCheckDto> | StreamableFile> {
+    if (q.format === 'xlsx') return xlsxExport({ fileName: `每日检查记录-${todayInShanghai()}`, columns: DAILY_CHECK_COLUMNS, rows: this.dailyChecks.read.rows(caller, q) });
     return this.dailyChecks.read.list(caller, q);
   }
 

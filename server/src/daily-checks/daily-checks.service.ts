@@ -19,6 +19,8 @@ import { Enterprise } from '../enterprises/enterprise.entity';
 import { IdempotencyService, Replayable, ReplayCompaction } from '../idempotency/idempotency.service';
 import { FilesService } from '../files/files.service';
 import { WriteBatch } from '../database/write-batch';
+import { EnterpriseRollup } from '../stats/rollup';
+import { StatKind } from '../stats/stat.entities';
 import { ChainHead } from '../integrity/chain.entities';
 import { ChainService } from '../integrity/chain.service';
 import { SubmittedRecordReader } from '../integrity/submitted-record-reader';
@@ -79,7 +81,7 @@ export class DailyChecksService {
         const ctx = await this.chain.lockForRecord(em, enterpriseId);
         if (!ctx) throw notFound('企业');
         const list = ctx.list ?? (await this.riskLists.current(em, enterpriseId));
-        const row = await this.store(em, batch, caller, ctx.head, list, {
+        const row = await this.store(em, batch, caller, ctx.head, list, ctx.enterprise, {
           enterpriseId,
           regionCode: ctx.enterprise.regionCode,
           businessDate: dto.businessDate,
@@ -114,10 +116,10 @@ export class DailyChecksService {
         if (!prev) throw notFound('每日检查记录');
         if (!prev.isCurrent) throw AppError.of(DailyCheckErrors, 'DAILY_CHECK_NOT_CURRENT');
         await em.update(DailyCheck, { id: prev.id }, { isCurrent: false });
-        const enterprise = await em.findOneOrFail(Enterprise, { where: { id: prev.enterpriseId }, select: { id: true, name: true } });
+        const enterprise = await em.findOneOrFail(Enterprise, { where: { id: prev.enterpriseId } });
         // A correction answers the list version the original was made against.
         const list = await em.findOneOrFail(RiskList, { where: { enterpriseId: prev.enterpriseId, version: prev.riskListVersion } });
-        const row = await this.store(em, batch, caller, head, list, {
+        const row = await this.store(em, batch, caller, head, list, enterprise, {
           enterpriseId: prev.enterpriseId,
           regionCode: prev.regionCode,
           businessDate: prev.businessDate,
@@ -145,6 +147,7 @@ export class DailyChecksService {
     caller: Caller,
     head: ChainHead,
     list: RiskList,
+    enterprise: Enterprise,
     v: Pick<DailyCheck, 'enterpriseId' | 'regionCode' | 'businessDate' | 'version' | 'supersedesId' | 'amendReason' | 'late' | 'submittedAt'> & {
       items: DailyCheckItemAnswer[];
       remarks?: string;
@@ -171,8 +174,12 @@ export class DailyChecksService {
     });
     row.contentHash = hashContent(dailyCheckContent(row));
     batch.insert(DailyCheck, row);
-    await this.problems.recordFromDailyCheck(em, row, batch);
+    // The dashboard's sums (stats/rollup.ts), sent with the rest: a first version is the day done.
+    const rollup = EnterpriseRollup.of(enterprise);
+    if (row.version === 1) rollup.record(StatKind.Daily, row.businessDate, row.late);
+    await this.problems.recordFromDailyCheck(em, row, batch, rollup);
     this.chain.append(batch, head, 'daily_check', row.id, row.contentHash, row.submittedAt);
+    await rollup.write(em, batch);
     return row;
   }
 
@@ -209,6 +216,7 @@ export class DailyChecksService {
       zeroRisk: row.zeroRisk,
       late: row.late,
       submittedAt: row.submittedAt.toISOString(),
+      contentHash: row.contentHash,
     };
   }
 }

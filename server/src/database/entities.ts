@@ -12,5 +12,7 @@ import { WeeklyInvestigation } from '../weekly-investigations/weekly-investigati
 import { MonthlyReview } from '../monthly-reviews/monthly-review.entity';
 import { STAFF_DUTY_ENTITIES } from '../staff-duty/entities';
 import { ONBOARDING_ENTITIES } from '../staff/entities';
+import { REVIEW_RECTIFICATION_ENTITIES } from '../rectifications/entities';
+import { STAT_ENTITIES } from '../stats/stat.entities';
 
-export const ENTITIES = [Region, Enterprise, User, RefreshToken, DailyCheck, IdempotencyRecord, EvidenceFile, ChainHead, RecordChainLink, RiskList, Problem, WeeklyInvestigation, MonthlyReview, ...STAFF_DUTY_ENTITIES, ...ONBOARDING_ENTITIES];
+export const ENTITIES = [Region, Enterprise, User, RefreshToken, DailyCheck, IdempotencyRecord, EvidenceFile, ChainHead, RecordChainLink, RiskList, Problem, WeeklyInvestigation, MonthlyReview, ...STAFF_DUTY_ENTITIES, ...ONBOARDING_ENTITIES, ...STAT_ENTITIES, ...REVIEW_RECTIFICATION_ENTITIES];

@@ -5,6 +5,7 @@ import { importRegions } from '../regions/region-import';
 import { createDataSource } from './data-source';
 import { seedDemo } from './seed-demo';
 import { FieldCrypto } from '../common/field-crypto';
+import { rebuildRollups } from '../stats/rollup-rebuild';
 
 export async function prepareDatabase(config: AppConfig, logger: LoggerService): Promise<void> {
   const ds = await createDataSource(config, logger);
@@ -20,6 +21,14 @@ export async function prepareDatabase(config: AppConfig, logger: LoggerService):
     if (config.seedDemo) {
       const seeded = await seedDemo(ds, new FieldCrypto(config.dataEncryption.key));
       if (seeded) logger.log({ msg: 'demo data seeded', enterprises: seeded.enterprises, users: seeded.users }, 'Database');
+    }
+    // The dashboard's sums start from the records they sum: after the migration that adds them to a
+    // database with records, and after seeding (which writes rows, not through the services).
+    const [{ summed }] = (await ds.query('SELECT COUNT(*) AS summed FROM stat_enterprises')) as Array<{ summed: unknown }>;
+    if (Number(summed) === 0) {
+      const started = Date.now();
+      await rebuildRollups(ds);
+      logger.log({ msg: 'dashboard sums rebuilt from the records', ms: Date.now() - started }, 'Database');
     }
   } finally {
     await ds.destroy();

@@ -16,6 +16,7 @@ import { ImportRowDto } from './dto/import-row.dto';
 import { Enterprise } from './enterprise.entity';
 import { buildEnterprise } from './enterprises.service';
 import { columnLetter, IMPORT_COLUMNS, ImportColumn, readImportWorkbook, WorkbookRow } from './enterprise-workbook';
+import { refreshEnterpriseRollup, refreshEnterpriseRollups } from '../stats/rollup-rebuild';
 
 const CHUNK = 200;
 const column = (field: string): ImportColumn => IMPORT_COLUMNS.find((c) => c.field === field)!;
@@ -107,13 +108,21 @@ export class EnterpriseImportService {
       buildEnterprise(dto, { status: EnterpriseStatus.Active, grade: dto.grade, registeredBy: null, confirmedBy: caller.id, confirmedAt: now, createdAt: now });
     for (const part of chunks(candidates)) {
       try {
-        await this.ds.transaction((em) => em.insert(Enterprise, part.map((c) => build(c.dto))));
+        await this.ds.transaction(async (em) => {
+          const rows = part.map((c) => build(c.dto));
+          await em.insert(Enterprise, rows);
+          await refreshEnterpriseRollups(em, rows.map((r) => r.id));
+        });
         imported += part.length;
       } catch (e) {
         if (!isUniqueViolation(e)) throw e;
         for (const c of part) {
           try {
-            await this.ds.getRepository(Enterprise).insert(build(c.dto));
+            await this.ds.transaction(async (em) => {
+              const row = build(c.dto);
+              await em.insert(Enterprise, row);
+              await refreshEnterpriseRollup(em, row.id);
+            });
             imported += 1;
           } catch (err) {
             if (!isUniqueViolation(err)) throw err;

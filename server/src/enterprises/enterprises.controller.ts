@@ -1,14 +1,16 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ENTERPRISE_ROLES, EnterpriseDto, EnterpriseImportResult, EnterpriseRegistrationResponse, Page, PublicEnterpriseDto, Role, TodayDutyResponse } from '@shian/shared';
+import { ENTERPRISE_ROLES, EnterpriseDirectoryItem, EnterpriseDto, EnterpriseImportResult, EnterpriseRegistrationResponse, Page, PublicEnterpriseDto, Role, TodayDutyResponse, todayInShanghai } from '@shian/shared';
 import { CurrentCaller, Public, Roles } from '../common/auth.decorators';
 import type { Caller } from '../common/caller';
 import { uuidParam } from '../common/params';
+import { xlsxExport } from '../common/xlsx-export';
 import { readUpload } from '../files/multipart';
 import { CreateEnterpriseDto } from './dto/create-enterprise.dto';
 import { ConfirmEnterpriseDto, ListEnterprisesQuery, RejectEnterpriseDto } from './dto/enterprise-review.dto';
 import { RegisterEnterpriseDto } from './dto/register-enterprise.dto';
+import { DIRECTORY_COLUMNS, EnterpriseDirectoryService } from './enterprise-directory.service';
 import { EnterpriseImportService } from './enterprise-import.service';
 import { IMPORT_MAX_BYTES, importTemplate, XLSX_MIME } from './enterprise-workbook';
 import { EnterprisesService } from './enterprises.service';
@@ -20,6 +22,7 @@ export class EnterprisesController {
   constructor(
     @Inject(EnterprisesService) private readonly enterprises: EnterprisesService,
     @Inject(EnterpriseImportService) private readonly importer: EnterpriseImportService,
+    @Inject(EnterpriseDirectoryService) private readonly directory: EnterpriseDirectoryService,
   ) {}
 
   @Post()
@@ -47,9 +50,14 @@ export class EnterprisesController {
   }
 
   @Get()
-  @ApiOperation({ summary: '企业列表（监管人员、包保干部限本辖区；status=pending 为待审核队列，先到先审）' })
-  list(@CurrentCaller() caller: Caller, @Query() q: ListEnterprisesQuery): Promise<Page<EnterpriseDto>> {
-    return this.enterprises.list(caller, q);
+  @ApiProduces('application/json', XLSX_MIME)
+  @ApiOperation({
+    summary: '企业名录（监管人员、包保干部限本辖区；status=pending 为待审核队列，先到先审）',
+    description: '每行附近7日日管控状态（已查/应查天数，按检查日历的规则计）；format=xlsx 导出全部符合条件的企业。',
+  })
+  list(@CurrentCaller() caller: Caller, @Query() q: ListEnterprisesQuery): Promise<Page<EnterpriseDirectoryItem> | StreamableFile> {
+    if (q.format === 'xlsx') return xlsxExport({ fileName: `企业名录-${todayInShanghai()}`, columns: DIRECTORY_COLUMNS, rows: this.directory.rows(caller, q) });
+    return this.directory.list(caller, q);
   }
 
   @Get('mine/today')

@@ -3,6 +3,7 @@ import { DailyChecksModule } from '../daily-checks/daily-checks.module';
 import { InvitationsModule } from '../invitations/invitations.module';
 import { StaffModule } from '../staff/staff.module';
 import { StatsModule } from '../stats/stats.module';
+import { EnterpriseDirectoryService } from './enterprise-directory.service';
 import { EnterpriseImportService } from './enterprise-import.service';
 import { EnterprisesController, PublicEnterprisesController } from './enterprises.controller';
 import { EnterprisesService } from './enterprises.service';
@@ -12,7 +13,7 @@ import { EnterprisesService } from './enterprises.service';
 @Module({
   imports: [DailyChecksModule, StaffModule, InvitationsModule, StatsModule],
   controllers: [EnterprisesController, PublicEnterprisesController],
-  providers: [EnterprisesService, EnterpriseImportService],
+  providers: [EnterprisesService, EnterpriseImportService, EnterpriseDirectoryService],
   exports: [EnterprisesService],
 })
 export class EnterprisesModule {}

@@ -9,7 +9,6 @@ import {
   ErrorCodes,
   Grade,
   licenceTypeProblem,
-  Page,
   PublicEnterpriseDto,
   RegionLevel,
   Role,
@@ -19,7 +18,6 @@ import {
 import { AppError, notFound } from '../common/app-error';
 import type { Caller } from '../common/caller';
 import { FieldCrypto } from '../common/field-crypto';
-import { pageOf } from '../common/pagination';
 import { applyScope, canSee } from '../common/region-scope';
 import { isUniqueViolation } from '../common/sql';
 import { DailyChecksService } from '../daily-checks/daily-checks.service';
@@ -28,10 +26,11 @@ import { Region } from '../regions/region.entity';
 import { StaffService } from '../staff/staff.service';
 import { CreateEnterpriseDto } from './dto/create-enterprise.dto';
 import { EnterpriseBaseDto } from './dto/enterprise-fields.dto';
-import { ConfirmEnterpriseDto, ListEnterprisesQuery, RejectEnterpriseDto } from './dto/enterprise-review.dto';
+import { ConfirmEnterpriseDto, RejectEnterpriseDto } from './dto/enterprise-review.dto';
 import { RegisterEnterpriseDto } from './dto/register-enterprise.dto';
 import { Enterprise } from './enterprise.entity';
 import { EnterpriseErrors } from './enterprises.errors';
+import { refreshEnterpriseRollup } from '../stats/rollup-rebuild';
 
 export const REGISTER_ENTERPRISE = 'POST /api/enterprises/register';
 
@@ -86,9 +85,6 @@ export function enterpriseDto(e: Enterprise, regionName: string | null): Enterpr
   };
 }
 
-/** `LIKE` on user text: % and _ match themselves (escape character !, the same on SQLite and MySQL). */
-const likeContains = (s: string): string => `%${s.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-
 @Injectable()
 export class EnterprisesService {
   constructor(
@@ -103,28 +99,6 @@ export class EnterprisesService {
     return this.toDto(await this.scoped(caller, id));
   }
 
-  /** Officials' list of businesses in their region; status=pending is the queue of registrations, oldest first. */
-  async list(caller: Caller, q: ListEnterprisesQuery): Promise<Page<EnterpriseDto>> {
-    const { page, pageSize, skip } = pageOf(q);
-    const qb = this.ds.getRepository(Enterprise).createQueryBuilder('e').leftJoin(Region, 'r', 'r.code = e.regionCode').addSelect('r.name', 'region_name');
-    applyScope(qb, caller, { region: 'e.regionCode', enterprise: 'e.id' });
-    if (q.status) qb.andWhere('e.status = :status', { status: q.status });
-    if (q.name) qb.andWhere("e.name LIKE :name ESCAPE '!'", { name: likeContains(q.name) });
-    if (q.uscc) qb.andWhere('e.uscc = :uscc', { uscc: q.uscc.toUpperCase() });
-    if (q.grade) qb.andWhere('e.grade = :grade', { grade: q.grade });
-    if (q.businessType) qb.andWhere('e.businessType = :businessType', { businessType: q.businessType });
-    if (q.regionCode) qb.andWhere('e.regionCode LIKE :region', { region: `${q.regionCode}%` });
-    const total = await qb.getCount();
-    const { entities, raw } = await qb
-      .orderBy('e.createdAt', q.status === EnterpriseStatus.Pending ? 'ASC' : 'DESC')
-      .addOrderBy('e.id', 'ASC')
-      .offset(skip)
-      .limit(pageSize)
-      .getRawAndEntities();
-    const names = new Map(raw.map((r: Record<string, unknown>) => [String(r.e_id), (r.region_name as string | null) ?? null]));
-    return { items: entities.map((e) => enterpriseDto(e, names.get(e.id) ?? null)), total, page, pageSize };
-  }
-
   /** A regulator (or admin) registers a business in a village of their region: active at once. */
   async create(caller: Caller, dto: CreateEnterpriseDto): Promise<EnterpriseDto> {
     const region = await this.village(dto.regionCode);
@@ -135,7 +109,10 @@ export class EnterprisesService {
     const now = new Date();
     const row = buildEnterprise(dto, { status: EnterpriseStatus.Active, grade: dto.grade, registeredBy: null, confirmedBy: caller.id, confirmedAt: now, createdAt: now });
     try {
-      await this.ds.getRepository(Enterprise).insert(row);
+      await this.ds.transaction(async (em) => {
+        await em.insert(Enterprise, row);
+        await refreshEnterpriseRollup(em, row.id);
+      });
     } catch (e) {
       if (isUniqueViolation(e)) throw AppError.of(EnterpriseErrors, 'ENTERPRISE_DUPLICATE');
       throw e;
@@ -196,8 +173,11 @@ export class EnterprisesService {
     const row = await this.scoped(caller, id);
     if (row.status !== EnterpriseStatus.Pending) throw AppError.of(EnterpriseErrors, 'ENTERPRISE_NOT_PENDING', undefined, `该企业${row.status === EnterpriseStatus.Active ? '已确认' : '已被驳回'}，不是待审核状态`);
     // Two reviewers at once: only the first decision lands.
-    const res = await this.ds.getRepository(Enterprise).update({ id, status: EnterpriseStatus.Pending }, change);
-    if (!res.affected) throw AppError.of(EnterpriseErrors, 'ENTERPRISE_NOT_PENDING');
+    await this.ds.transaction(async (em) => {
+      const res = await em.update(Enterprise, { id, status: EnterpriseStatus.Pending }, change);
+      if (!res.affected) throw AppError.of(EnterpriseErrors, 'ENTERPRISE_NOT_PENDING');
+      await refreshEnterpriseRollup(em, id);
+    });
     return this.toDto(Object.assign(row, change));
   }
 

@@ -1,11 +1,13 @@
 // Reading submitted records the same way for every kind: current versions only in lists, any
 // version by id, the whole version history — always through the caller's scope.
-import { DataSource, EntityTarget, FindOptionsWhere } from 'typeorm';
+import { DataSource, EntityTarget, FindOptionsWhere, SelectQueryBuilder } from 'typeorm';
 import type { Page } from '@shian/shared';
 import { notFound } from '../common/app-error';
 import type { Caller } from '../common/caller';
+import { whereAfter } from '../common/keyset';
 import { pageOf, PageQuery } from '../common/pagination';
 import { applyScope } from '../common/region-scope';
+import { EXPORT_PAGE_SIZE, pagedRows } from '../common/xlsx-export';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { SubmittedRecord } from './submitted-record';
 
@@ -32,6 +34,30 @@ export class SubmittedRecordReader<T extends SubmittedRecord, D> {
   /** Current versions, newest period first, within the caller's scope and the filters. */
   async list(caller: Caller, q: RecordListQuery): Promise<Page<D>> {
     const { page, pageSize, skip } = pageOf(q);
+    const qb = this.filtered(caller, q);
+    const total = await qb.getCount();
+    return { items: await this.dtos(this.ordered(qb).offset(skip).limit(pageSize)), total, page, pageSize };
+  }
+
+  /** Every row of the list, in its order, a page at a time (for the .xlsx export). */
+  rows(caller: Caller, q: RecordListQuery, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<D> {
+    let last: T | undefined;
+    return pagedRows<D>(async (after, size) => {
+      const qb = this.filtered(caller, q);
+      if (after && last) {
+        whereAfter(qb, [
+          { column: `r.${this.period}`, direction: 'DESC', value: last[this.period] },
+          { column: 'r.submittedAt', direction: 'DESC', value: last.submittedAt },
+          { column: 'r.id', direction: 'ASC', value: last.id },
+        ]);
+      }
+      const { entities, raw } = await this.ordered(qb).limit(size).getRawAndEntities();
+      last = entities[entities.length - 1];
+      return this.toDtos(entities, raw);
+    }, pageSize);
+  }
+
+  private filtered(caller: Caller, q: RecordListQuery): SelectQueryBuilder<T> {
     const qb = this.ds.getRepository(this.entity).createQueryBuilder('r').innerJoin(Enterprise, 'e', 'e.id = r.enterpriseId').addSelect('e.name', 'enterprise_name');
     applyScope(qb, caller, { region: 'r.regionCode', enterprise: 'r.enterpriseId' });
     qb.andWhere('r.isCurrent = :current', { current: true });
@@ -39,16 +65,21 @@ export class SubmittedRecordReader<T extends SubmittedRecord, D> {
     if (q.to) qb.andWhere(`r.${this.period} <= :to`, { to: q.to });
     if (q.regionCode) qb.andWhere('r.regionCode LIKE :region', { region: `${q.regionCode}%` });
     if (q.enterpriseId) qb.andWhere('r.enterpriseId = :enterpriseId', { enterpriseId: q.enterpriseId });
-    const total = await qb.getCount();
-    const { entities, raw } = await qb
-      .orderBy(`r.${this.period}`, 'DESC')
-      .addOrderBy('r.submittedAt', 'DESC')
-      .addOrderBy('r.id', 'ASC')
-      .offset(skip)
-      .limit(pageSize)
-      .getRawAndEntities();
-    const names = new Map(raw.map((r: Record<string, unknown>) => [String(r.r_id), String(r.enterprise_name)]));
-    return { items: entities.map((row) => this.toDto(row, names.get(row.id) ?? '')), total, page, pageSize };
+    return qb;
+  }
+
+  private ordered(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+    return qb.orderBy(`r.${this.period}`, 'DESC').addOrderBy('r.submittedAt', 'DESC').addOrderBy('r.id', 'ASC');
+  }
+
+  private async dtos(qb: SelectQueryBuilder<T>): Promise<D[]> {
+    const { entities, raw } = await qb.getRawAndEntities();
+    return this.toDtos(entities, raw);
+  }
+
+  private toDtos(entities: T[], raw: Record<string, unknown>[]): D[] {
+    const names = new Map(raw.map((r) => [String(r.r_id), String(r.enterprise_name)]));
+    return entities.map((row) => this.toDto(row, names.get(row.id) ?? ''));
   }
 
   /** Any version by id, within scope; out of scope answers like missing. */

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { MonthlyReport, MonthlyReviewDto, Page, Role } from '@shian/shared';
+import { MonthlyReport, MonthlyReviewDto, Page, Role, todayInShanghai } from '@shian/shared';
 import { CurrentCaller, Roles } from '../common/auth.decorators';
 import type { Caller } from '../common/caller';
 import { uuidParam } from '../common/params';
+import { XLSX_CONTENT_TYPE, xlsxExport } from '../common/xlsx-export';
 import { AmendMonthlyReviewDto, CreateMonthlyReviewDto, ListMonthlyReviewsQuery, MonthQuery } from './dto/monthly-review.dto';
+import { MONTHLY_REVIEW_COLUMNS } from './monthly-review-export';
 import { MonthlyReviewsService } from './monthly-reviews.service';
 
 @ApiTags('monthly-reviews 月调度')
@@ -30,8 +32,10 @@ export class MonthlyReviewsController {
   }
 
   @Get()
-  @ApiOperation({ summary: '月调度纪要列表（监管人员限本辖区；企业用户限本企业）' })
-  list(@CurrentCaller() caller: Caller, @Query() q: ListMonthlyReviewsQuery): Promise<Page<MonthlyReviewDto>> {
+  @ApiProduces('application/json', XLSX_CONTENT_TYPE)
+  @ApiOperation({ summary: '月调度纪要列表（监管人员限本辖区；企业用户限本企业；format=xlsx 导出全部符合条件的纪要）' })
+  list(@CurrentCaller() caller: Caller, @Query() q: ListMonthlyReviewsQuery): Promise<Page<MonthlyReviewDto> | StreamableFile> {
+    if (q.format === 'xlsx') return xlsxExport({ fileName: `月调度纪要-${todayInShanghai()}`, columns: MONTHLY_REVIEW_COLUMNS, rows: this.monthly.read.rows(caller, q) });
     return this.monthly.read.list(caller, q);
   }
 

@@ -11,6 +11,9 @@ import { dutiesSince, Enterprise } from '../enterprises/enterprise.entity';
 import { IdempotencyService, Replayable } from '../idempotency/idempotency.service';
 import { ChainHead } from '../integrity/chain.entities';
 import { WriteBatch } from '../database/write-batch';
+import { EnterpriseRollup } from '../stats/rollup';
+import { monthEnd } from '../stats/rollup-rebuild';
+import { StatKind } from '../stats/stat.entities';
 import { ChainService } from '../integrity/chain.service';
 import { SubmittedRecordReader } from '../integrity/submitted-record-reader';
 import { hashContent, monthlyReviewContent } from '../integrity/record-content';
@@ -146,6 +149,8 @@ export class MonthlyReviewsService {
     row.contentHash = hashContent(monthlyReviewContent(row));
     const batch = new WriteBatch(em).insert(MonthlyReview, row);
     this.chain.append(batch, head, 'monthly_review', row.id, row.contentHash, row.submittedAt);
+    // The dashboard's sums (stats/rollup.ts): a first version is the month done.
+    if (v.version === 1) await EnterpriseRollup.of(enterprise).record(StatKind.Monthly, monthEnd(v.month), v.late).write(em, batch);
     await batch.flush();
     return row;
   }
@@ -181,6 +186,7 @@ export class MonthlyReviewsService {
       report: r.report,
       late: r.late,
       submittedAt: r.submittedAt.toISOString(),
+      contentHash: r.contentHash,
     };
   }
 }

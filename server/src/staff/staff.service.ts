@@ -35,6 +35,7 @@ import { CredentialsService } from '../staff-duty/credentials.service';
 import { Appointment } from './appointment.entity';
 import { EndAppointmentDto, SetIdNumberDto } from './dto/staff.dto';
 import { StaffErrors } from './staff.errors';
+import { refreshEnterpriseRollup } from '../stats/rollup-rebuild';
 
 /** A person about to join, with the password already hashed (bcrypt is slow: never inside a transaction). */
 export interface Joiner extends Omit<PersonRequest, 'password'> {
@@ -154,6 +155,7 @@ export class StaffService {
       createdAt: now,
     });
     await em.insert(Appointment, appointment);
+    await refreshEnterpriseRollup(em, enterpriseId);
     return { user, appointment };
   }
 
@@ -170,6 +172,7 @@ export class StaffService {
     if (open.length) await em.update(Appointment, { id: In(open.map((a) => a.id)) }, { endedOn, endedReason: reason.slice(0, 200), endedBy });
     await em.update(User, { id: userId }, { active: false });
     await em.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await refreshEnterpriseRollup(em, enterpriseId);
     return true;
   }
 

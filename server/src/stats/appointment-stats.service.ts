@@ -1,39 +1,19 @@
 // 食品安全总监配备率 and 食品安全员配备率 (domain.md §2) of a region, split by its child regions.
 // Confirmed businesses only; a business's roster is its active accounts; whether it must have a
-// director comes from its staffing profile — the counting and the formulas are shared/'s.
+// director comes from its staffing profile — the counting (shared appointmentCounts, per business,
+// kept in stat_businesses by stats/rollup-rebuild.ts) and the formulas are shared/'s.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import {
-  appointmentCounts,
-  AppointmentStatsDto,
-  AppointmentStatsRow,
-  directorAppointmentRate,
-  EnterpriseStatus,
-  officerAppointmentRate,
-  RosterMember,
-  Role,
-  staffingRequirement,
-  StaffingRequirement,
-} from '@shian/shared';
-import { User } from '../auth/user.entity';
+import { AppointmentCounts, AppointmentStatsDto, AppointmentStatsRow, directorAppointmentRate, officerAppointmentRate } from '@shian/shared';
 import { notFound } from '../common/app-error';
 import type { Caller } from '../common/caller';
-import { applyScope, scopeOf } from '../common/region-scope';
+import { scopeOf } from '../common/region-scope';
 import { toNumber } from '../common/sql';
-import { Enterprise } from '../enterprises/enterprise.entity';
 import { Region } from '../regions/region.entity';
-import { staffingProfileOf } from '../staff/staff.service';
 import { AppointmentStatsQuery } from './stats.dto';
 
-interface Entry {
-  regionCode: string;
-  requirement: StaffingRequirement;
-  roster: RosterMember[];
-}
-
-function row(regionCode: string, regionName: string, entries: readonly Entry[]): AppointmentStatsRow {
-  const counts = appointmentCounts(entries);
+function row(regionCode: string, regionName: string, counts: AppointmentCounts): AppointmentStatsRow {
   return { regionCode, regionName, ...counts, directorRate: directorAppointmentRate(counts), officerRate: officerAppointmentRate(counts) };
 }
 
@@ -50,37 +30,19 @@ export class AppointmentStatsService {
     if (!region) throw notFound('区划');
     const children = await this.ds.getRepository(Region).find({ where: { parentCode: code || IsNull() }, order: { code: 'ASC' } });
 
-    const eq = this.ds
-      .getRepository(Enterprise)
-      .createQueryBuilder('e')
-      .where('e.status = :status', { status: EnterpriseStatus.Active })
-      .andWhere('e.regionCode LIKE :prefix', { prefix: `${code}%` });
-    const enterprises = await applyScope(eq, caller, { region: 'e.regionCode', enterprise: 'e.id' }).getMany();
-
-    const uq = this.ds
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .innerJoin(Enterprise, 'e', 'e.id = u.enterpriseId')
-      .select('u.enterpriseId', 'enterprise_id')
-      .addSelect('u.role', 'role')
-      .addSelect('COUNT(*)', 'n')
-      .where('u.active = :active', { active: true })
-      .andWhere('e.status = :status', { status: EnterpriseStatus.Active })
-      .andWhere('e.regionCode LIKE :prefix', { prefix: `${code}%` })
-      .groupBy('u.enterpriseId')
-      .addGroupBy('u.role');
-    const held = (await applyScope(uq, caller, { region: 'e.regionCode', enterprise: 'e.id' }).getRawMany()) as Array<{ enterprise_id: string; role: Role; n: unknown }>;
-    const rosters = new Map<string, RosterMember[]>();
-    for (const h of held) {
-      const roster = rosters.get(h.enterprise_id) ?? [];
-      for (let i = 0; i < toNumber(h.n); i++) roster.push({ role: h.role });
-      rosters.set(h.enterprise_id, roster);
-    }
-
-    const entries: Entry[] = enterprises.map((e) => ({ regionCode: e.regionCode, requirement: staffingRequirement(staffingProfileOf(e)), roster: rosters.get(e.id) ?? [] }));
+    // The sums the dashboard keeps (stats/rollup.ts): a province is a few hundred rows, not every
+    // business and account. Businesses directly in `code` (a village) are its own row's only.
+    const summed = (await this.ds.query(
+      'SELECT s.child_code AS child, SUM(s.businesses) AS b, SUM(s.requiring_director) AS rd, SUM(s.with_director) AS wd, SUM(s.with_officer) AS wo FROM stat_businesses s WHERE s.region_code = ? GROUP BY s.child_code',
+      [code.length >= 12 ? code.slice(0, 9) : code],
+    )) as Array<{ child: string; b: unknown; rd: unknown; wd: unknown; wo: unknown }>;
+    const counts = new Map(summed.filter((r) => code.length < 12 || r.child === code).map((r) => [r.child, { businesses: toNumber(r.b), requiringDirector: toNumber(r.rd), withDirector: toNumber(r.wd), withOfficer: toNumber(r.wo) }]));
+    const none = { businesses: 0, requiringDirector: 0, withDirector: 0, withOfficer: 0 };
+    let total = none;
+    for (const c of counts.values()) total = { businesses: total.businesses + c.businesses, requiringDirector: total.requiringDirector + c.requiringDirector, withDirector: total.withDirector + c.withDirector, withOfficer: total.withOfficer + c.withOfficer };
     return {
-      region: row(region.code, region.name, entries),
-      children: children.map((c) => row(c.code, c.name, entries.filter((e) => e.regionCode.startsWith(c.code)))),
+      region: row(region.code, region.name, total),
+      children: children.map((c) => row(c.code, c.name, counts.get(c.code) ?? none)),
     };
   }
 }

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Page, Role, WeeklyInvestigationDto, WeeklySummary } from '@shian/shared';
+import { Page, Role, todayInShanghai, WeeklyInvestigationDto, WeeklySummary } from '@shian/shared';
 import { CurrentCaller, Roles } from '../common/auth.decorators';
 import type { Caller } from '../common/caller';
 import { uuidParam } from '../common/params';
+import { XLSX_CONTENT_TYPE, xlsxExport } from '../common/xlsx-export';
+import { WEEKLY_INVESTIGATION_COLUMNS } from './weekly-investigation-export';
 import { AmendWeeklyInvestigationDto, CreateWeeklyInvestigationDto, ListWeeklyInvestigationsQuery, WeekQuery } from './dto/weekly-investigation.dto';
 import { WeeklyInvestigationsService } from './weekly-investigations.service';
 
@@ -30,8 +32,10 @@ export class WeeklyInvestigationsController {
   }
 
   @Get()
-  @ApiOperation({ summary: '周排查报告列表（监管人员限本辖区；企业用户限本企业）' })
-  list(@CurrentCaller() caller: Caller, @Query() q: ListWeeklyInvestigationsQuery): Promise<Page<WeeklyInvestigationDto>> {
+  @ApiProduces('application/json', XLSX_CONTENT_TYPE)
+  @ApiOperation({ summary: '周排查报告列表（监管人员限本辖区；企业用户限本企业；format=xlsx 导出全部符合条件的报告）' })
+  list(@CurrentCaller() caller: Caller, @Query() q: ListWeeklyInvestigationsQuery): Promise<Page<WeeklyInvestigationDto> | StreamableFile> {
+    if (q.format === 'xlsx') return xlsxExport({ fileName: `周排查报告-${todayInShanghai()}`, columns: WEEKLY_INVESTIGATION_COLUMNS, rows: this.weekly.read.rows(caller, q) });
     return this.weekly.read.list(caller, q);
   }
 

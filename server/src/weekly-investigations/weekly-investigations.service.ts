@@ -26,6 +26,9 @@ import { FilesService } from '../files/files.service';
 import { IdempotencyService, Replayable } from '../idempotency/idempotency.service';
 import { ChainHead } from '../integrity/chain.entities';
 import { WriteBatch } from '../database/write-batch';
+import { EnterpriseRollup } from '../stats/rollup';
+import { weekEnd } from '../stats/rollup-rebuild';
+import { StatKind } from '../stats/stat.entities';
 import { ChainService } from '../integrity/chain.service';
 import { SubmittedRecordReader } from '../integrity/submitted-record-reader';
 import { hashContent, weeklyInvestigationContent } from '../integrity/record-content';
@@ -154,7 +157,10 @@ export class WeeklyInvestigationsService {
     const byCode = new Map(list.items.map((i) => [i.code, i]));
     const items: DailyCheckItemRecord[] = body.items.map((a) => ({ ...a, stage: byCode.get(a.code)!.stage, question: byCode.get(a.code)!.measure }));
     const id = randomUUID();
-    const resolutions = await this.problems.resolve(em, caller, enterprise.id, body.resolutions, id, v.submittedAt);
+    // The dashboard's sums change with it (stats/rollup.ts): a first version is the week done.
+    const rollup = EnterpriseRollup.of(enterprise);
+    if (v.version === 1) rollup.record(StatKind.Weekly, weekEnd(v.week), v.late);
+    const resolutions = await this.problems.resolve(em, caller, enterprise.id, body.resolutions, id, v.submittedAt, rollup);
     const summary = await summarizeWeek(em, this.problems, enterprise, v.week, todayInShanghai(v.submittedAt));
     const row: WeeklyInvestigation = Object.assign(new WeeklyInvestigation(), {
       ...v,
@@ -177,7 +183,8 @@ export class WeeklyInvestigationsService {
     const batch = new WriteBatch(em).insert(WeeklyInvestigation, row);
     this.chain.append(batch, head, 'weekly_investigation', row.id, row.contentHash, row.submittedAt);
     await batch.flush();
-    await this.problems.recordFromWeekly(em, row);
+    await this.problems.recordFromWeekly(em, row, rollup);
+    await rollup.write(em);
     return row;
   }
 
@@ -214,6 +221,7 @@ export class WeeklyInvestigationsService {
       summary: r.summary,
       late: r.late,
       submittedAt: r.submittedAt.toISOString(),
+      contentHash: r.contentHash,
     };
   }
 }

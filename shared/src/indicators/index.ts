@@ -7,3 +7,7 @@ export * from './appointment-rates';
 export * from './record-completion';
 export * from './problem-closure';
 export * from './supervision';
+export * from './dashboard-api';
+export * from './rollup';
+export * from './compliance-state';
+export * from './dashboard';

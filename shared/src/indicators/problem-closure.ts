@@ -37,6 +37,11 @@ export interface RectificationCounts {
   overdue: number;
 }
 
+/** Overdue: not closed and its deadline day has ended by `today` — an answer still waiting to be checked included. */
+export function isRectificationOverdue(order: RectificationOrderBrief, today: BusinessDate): boolean {
+  return order.status !== 'closed' && order.deadline < today;
+}
+
 /** Counts the orders given (those issued in the period — the caller's filter) as they stand on `today`. */
 export function rectificationCounts(orders: readonly RectificationOrderBrief[], today: BusinessDate): RectificationCounts {
   const counts: RectificationCounts = { issued: 0, closed: 0, unclosed: 0, overdue: 0 };
@@ -46,7 +51,7 @@ export function rectificationCounts(orders: readonly RectificationOrderBrief[], 
     if (o.status === 'closed') counts.closed++;
     else {
       counts.unclosed++;
-      if (o.deadline < today) counts.overdue++;
+      if (isRectificationOverdue(o, today)) counts.overdue++;
     }
   }
   return counts;

@@ -4,6 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, 
 import { DailyCheckAmendRequest, DailyCheckCreateRequest, DailyCheckListQuery } from '@shian/shared';
 import { IsBusinessDate, IsConfirmed, Trim } from '../../common/decorators';
 import { ScopedListQuery } from '../../common/pagination';
+import { ExportFormat, ExportFormatField } from '../../common/xlsx-export';
 import { CheckItemAnswerDto } from '../../common/check-item-answer.dto';
 
 export class CreateDailyCheckDto implements DailyCheckCreateRequest {
@@ -68,4 +69,7 @@ export class ListDailyChecksQuery extends ScopedListQuery implements DailyCheckL
   @IsOptional()
   @IsBusinessDate()
   to?: string;
+
+  @ExportFormatField()
+  format?: ExportFormat;
 }

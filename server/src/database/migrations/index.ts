@@ -4,6 +4,8 @@ import { RiskLists1764200000000 } from './1764200000000-risk-lists';
 import { WeeklyMonthly1764300000000 } from './1764300000000-weekly-monthly';
 import { Onboarding1764400000000 } from './1764400000000-onboarding';
 import { Credentials1764500000000 } from './1764500000000-credentials';
+import { ReviewRectification1764600000000 } from './1764600000000-review-rectification';
+import { StatsRollups1764800000000 } from './1764800000000-stats-rollups';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const MIGRATIONS = [Init1764057600000, Files1764100000000, RiskLists1764200000000, WeeklyMonthly1764300000000, Onboarding1764400000000, Credentials1764500000000];
+export const MIGRATIONS = [Init1764057600000, Files1764100000000, RiskLists1764200000000, WeeklyMonthly1764300000000, Onboarding1764400000000, Credentials1764500000000, ReviewRectification1764600000000, StatsRollups1764800000000];

@@ -5,6 +5,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, 
 import { MonthlyReviewAmendRequest, MonthlyReviewCreateRequest, PeriodRecordListQuery } from '@shian/shared';
 import { IsBusinessDate, Trim } from '../../common/decorators';
 import { ScopedListQuery } from '../../common/pagination';
+import { ExportFormat, ExportFormatField } from '../../common/xlsx-export';
 import { IsConfirmed, IsMonthKey } from '../../common/decorators';
 
 /** A list of lines, each trimmed (so ['  '] is an empty line, refused) and at most `maxLength` long. */
@@ -89,4 +90,7 @@ export class ListMonthlyReviewsQuery extends ScopedListQuery implements PeriodRe
   @IsOptional()
   @IsMonthKey()
   to?: string;
+
+  @ExportFormatField()
+  format?: ExportFormat;
 }

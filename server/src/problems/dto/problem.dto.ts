@@ -3,6 +3,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { PROBLEM_STATUSES, ProblemListQuery, ProblemStatus } from '@shian/shared';
 import { IsBusinessDate } from '../../common/decorators';
 import { ScopedListQuery } from '../../common/pagination';
+import { ExportFormat, ExportFormatField } from '../../common/xlsx-export';
 
 export class ListProblemsQuery extends ScopedListQuery implements ProblemListQuery {
   @ApiPropertyOptional({ enum: PROBLEM_STATUSES, description: 'open 待整改 / resolved 已整改 / superseded 所在记录已更正' })
@@ -19,4 +20,7 @@ export class ListProblemsQuery extends ScopedListQuery implements ProblemListQue
   @IsOptional()
   @IsBusinessDate()
   to?: string;
+
+  @ExportFormatField()
+  format?: ExportFormat;
 }

@@ -12,6 +12,7 @@ import {
 import { IsBusinessDate, IsConfirmed, IsIsoWeek, Trim } from '../../common/decorators';
 import { CheckItemAnswerDto } from '../../common/check-item-answer.dto';
 import { ScopedListQuery } from '../../common/pagination';
+import { ExportFormat, ExportFormatField } from '../../common/xlsx-export';
 
 export class WeeklyHazardDto implements WeeklyHazard {
   @ApiProperty({ example: '冷藏柜温度计损坏', description: '本次排查发现的隐患' })
@@ -137,4 +138,7 @@ export class ListWeeklyInvestigationsQuery extends ScopedListQuery implements Pe
   @IsOptional()
   @IsIsoWeek()
   to?: string;
+
+  @ExportFormatField()
+  format?: ExportFormat;
 }
