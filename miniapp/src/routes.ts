@@ -29,6 +29,12 @@ export const SUBPACKAGES = {
       credentialUpload: 'pages/credential-upload/index',
       /** 培训记录: internal trainings, adding one, this year's hours per person vs 40. */
       trainings: 'pages/trainings/index',
+      /** 整改通知: the orders officials issued to the business, by status. */
+      rectifications: 'pages/rectifications/index',
+      /** One order (?id=): items, deadline, history; the answer form (measures + photos) while it waits for one. */
+      rectificationDetail: 'pages/rectification-detail/index',
+      /** 提交更正 of a daily check (?id= the version to correct): a new version with a reason. */
+      dailyCheckCorrection: 'pages/daily-check-correction/index',
     },
   },
   official: {
@@ -46,6 +52,20 @@ export const SUBPACKAGES = {
       staff: 'pages/staff/index',
       /** 人员配备率: director and officer appointment rates of the caller's region's children (?regionCode=). */
       appointmentRates: 'pages/appointment-rates/index',
+      /** 整改通知 of the region, by status; ?enterpriseId= for one business. Overdue ones marked. */
+      rectifications: 'pages/rectifications/index',
+      /** One order (?id=): history with photos; 验收通过 / 退回整改 once the business answered. */
+      rectificationDetail: 'pages/rectification-detail/index',
+      /** 下发整改 (?enterpriseId=, optional ?sourceType=&sourceId= of the record it comes from). */
+      rectificationCreate: 'pages/rectification-create/index',
+      /** 数据看板: the region's indicators, ranking of its divisions (businesses below a village), trend (?regionCode=). */
+      dashboard: 'pages/dashboard/index',
+      /** 企业名录: search and filter the region's businesses with their 7-day 日管控 state; 导出Excel. */
+      directory: 'pages/directory/index',
+      /** One business for officials (?id=): profile, roster, this month's calendar, records, rectification orders. */
+      enterprise: 'pages/enterprise/index',
+      /** A record laid out for A4 printing (?type=daily_check|weekly_investigation|monthly_review&id=). */
+      recordPrint: 'pages/record-print/index',
     },
   },
   public: {

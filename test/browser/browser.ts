@@ -1,8 +1,9 @@
 // Headless Chromium from the Debian package (never downloaded), with a phone-sized viewport.
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { itemsDue, type EnterpriseRiskItem, type RiskListDto } from '@shian/shared';
+import { CheckResult, IDEMPOTENCY_HEADER, itemsDue, type DailyCheckDto, type EnterpriseRiskItem, type RiskListDto } from '@shian/shared';
 import { png } from '../support/images';
 import { REPO_ROOT, startServer, type RunningServer } from '../support/server';
 
@@ -152,11 +153,27 @@ export function buttonIn(scope: Page | Locator, label: string): Locator {
   return scope.locator('.nut-button').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
 }
 
+/** The page shown now: Taro's H5 router keeps earlier pages of the stack in the DOM, hidden. */
+export function shownPage(page: Page): Locator {
+  return page.locator('#app .taro_page:visible').last();
+}
+
+/** '2026年12月2日', as the pages write a business date. */
+export const chineseDate = (d: string): string => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+
 /** Logs in through the login page. */
 export async function loginAs(ui: Locator, user: { phone: string; password: string }): Promise<void> {
   await field(ui, '请输入手机号').fill(user.phone);
   await field(ui, '请输入密码').fill(user.password);
   await buttonIn(ui, '登录').click();
+}
+
+/** Logs the signed-in user out (clears the device's storage) and logs `user` in on the login page. */
+export async function switchUser(page: Page, user: { phone: string; password: string }): Promise<void> {
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/');
+  await field(shownPage(page), '请输入手机号').waitFor();
+  await loginAs(shownPage(page), user);
 }
 
 /** An access token for calling the API directly (test set-up, not the story itself). */
@@ -175,6 +192,31 @@ export async function apiGet<T>(baseUrl: string, token: string, path: string): P
   const res = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
   if (res.status !== 200) throw new Error(`GET ${path} → ${res.status}`);
   return (await res.json()) as T;
+}
+
+/** POST a JSON body as that user with a fresh Idempotency-Key (test set-up). */
+export async function apiPost(baseUrl: string, token: string, path: string, body: unknown): Promise<globalThis.Response> {
+  return fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, [IDEMPOTENCY_HEADER]: randomUUID() },
+    body: JSON.stringify(body),
+  });
+}
+
+/**
+ * Set-up: `user` (the business's officer) submits its daily check of `businessDate` through the
+ * API, every item 符合 unless `problem` makes the first one 不符合.
+ */
+export async function submitDailyCheck(
+  baseUrl: string,
+  user: { phone: string; password: string },
+  businessDate: string,
+  opts: { remarks?: string; problem?: { problem: string; measure: string; fixedOnSpot: boolean } } = {},
+): Promise<DailyCheckDto> {
+  const items = (await dailyItemsOf(baseUrl, user)).map((i, n) => (n === 0 && opts.problem ? { code: i.code, result: CheckResult.Fail, ...opts.problem } : { code: i.code, result: CheckResult.Pass }));
+  const res = await apiPost(baseUrl, await apiToken(baseUrl, user), '/api/daily-checks', { businessDate, items, remarks: opts.remarks, confirm: true });
+  if (res.status !== 201) throw new Error(`daily check ${businessDate} → ${res.status} ${await res.text()}`);
+  return (await res.json()) as DailyCheckDto;
 }
 
 /** The daily items of `user`'s business's own risk list, as the daily-check form asks them. */

@@ -2,6 +2,8 @@ import {
   type EnterpriseImportResult,
   IDEMPOTENCY_HEADER,
   type AppointmentStatsDto,
+  type DashboardDto,
+  type DashboardQuery,
   type SpotExamCreateRequest,
   type SpotExamDto,
   type SpotExamListQuery,
@@ -28,6 +30,7 @@ import {
   type RegionDto,
   type DailyCalendarDto,
   type DailyCalendarQuery,
+  type DailyCheckAmendRequest,
   type DailyCheckDto,
   type DailyCheckListQuery,
   type FileDto,
@@ -54,6 +57,8 @@ import {
 } from '@shian/shared';
 import type { LocalPhoto } from '../platform/photo';
 import { fetchImageSrc, request, upload } from './client';
+import { rectificationEndpoints, reviewEndpoints } from './rectification-endpoints';
+import { directoryEndpoints } from './directory-endpoints';
 
 const enc = encodeURIComponent;
 
@@ -138,6 +143,11 @@ export const api = {
     /** 总监/安全员配备率 of the region (the caller's when omitted) and of each child region. */
     appointments: (regionCode?: string) =>
       request<AppointmentStatsDto>({ method: 'GET', path: '/api/stats/appointments', query: { regionCode } }),
+    /** 数据看板: the region's figures for the period, its children ranked on rankBy, the trend. */
+    dashboard: (query: DashboardQuery) => request<DashboardDto>({ method: 'GET', path: '/api/stats/dashboard', query: { ...query } }),
+    /** The same query's children table as .xlsx, as a local src for saveDownloaded (the download needs the token). */
+    dashboardXlsxSrc: (query: DashboardQuery) =>
+      fetchImageSrc(`/api/stats/dashboard?${Object.entries({ ...query, format: 'xlsx' }).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${enc(k)}=${enc(String(v))}`).join('&')}`, '导出文件'),
   },
   dailyChecks: {
     list: (query: DailyCheckListQuery) =>
@@ -148,6 +158,9 @@ export const api = {
       request<DailyCalendarDto>({ method: 'GET', path: '/api/daily-checks/calendar', query: { ...query } }),
     /** Every version of the record's business date, oldest first. */
     versions: (id: string) => request<DailyCheckDto[]>({ method: 'GET', path: `/api/daily-checks/${enc(id)}/versions` }),
+    /** A correction: a new version with a reason (the officer; the original stays as it was). */
+    amend: (id: string, body: DailyCheckAmendRequest, idempotencyKey: string) =>
+      request<DailyCheckDto>({ method: 'POST', path: `/api/daily-checks/${enc(id)}/versions`, body, headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } }),
   },
   riskLists: {
     /** The caller's enterprise's current 风险管控清单. */
@@ -197,6 +210,9 @@ export const api = {
     /** A PDF's content as a local src for openDocument (the content needs the token). */
     documentSrc: (id: string) => fetchImageSrc(`/api/files/${enc(id)}`, '文件'),
   },
+  reviews: reviewEndpoints,
+  rectifications: rectificationEndpoints,
+  directory: directoryEndpoints,
   public: {
     enterprise: (id: string) =>
       request<PublicEnterpriseDto>({ method: 'GET', path: `/api/public/enterprises/${enc(id)}`, auth: false }),

@@ -17,13 +17,15 @@ export function canSubmitWeekly(role: Role): boolean {
   return role === Role.Director || role === Role.Officer;
 }
 
-/** 待办 count: open problems, the period records still due, and the papers to renew or re-upload and failed spot exams. */
+/** 待办 count: open problems, the period records still due, the papers to renew or re-upload and failed spot exams, returned records and orders to answer. */
 export function todoCount(todos: MyTodosResponse): number {
   return (
     todos.openProblems.length +
     (todos.weekly.due ? 1 : 0) +
     (todos.monthly.due ? 1 : 0) +
-    staffingTodoCount(todos)
+    staffingTodoCount(todos) +
+    todos.returnedRecords.length +
+    todos.rectifications.length
   );
 }
 

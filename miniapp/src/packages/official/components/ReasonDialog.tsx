@@ -9,19 +9,23 @@ export interface ReasonDialogProps {
   /** What the reason is about (the business, the paper). */
   subject: string;
   placeholder: string;
+  /** The confirm button (default 确认驳回). */
+  confirmText?: string;
+  /** Shown when confirmed without a reason (default 请填写驳回原因). */
+  emptyMessage?: string;
   /** Sends the decision; a throw keeps the dialog open with the message. */
   onConfirm: (reason: string) => Promise<void>;
   onClose: () => void;
 }
 
 /** 驳回 with a reason the business will read. */
-export function ReasonDialog({ title, subject, placeholder, onConfirm, onClose }: ReasonDialogProps) {
+export function ReasonDialog({ title, subject, placeholder, confirmText = '确认驳回', emptyMessage = '请填写驳回原因', onConfirm, onClose }: ReasonDialogProps) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   async function confirm(): Promise<void> {
     if (!reason.trim()) {
-      setError('请填写驳回原因');
+      setError(emptyMessage);
       throw new Error('invalid');
     }
     try {
@@ -33,7 +37,7 @@ export function ReasonDialog({ title, subject, placeholder, onConfirm, onClose }
   }
 
   return (
-    <Dialog visible title={title} confirmText="确认驳回" cancelText="取消" onConfirm={confirm} onCancel={onClose} onClose={onClose}>
+    <Dialog visible title={title} confirmText={confirmText} cancelText="取消" onConfirm={confirm} onCancel={onClose} onClose={onClose}>
       <View className="reason-dialog">
         <View className="reason-dialog__subject">{subject}</View>
         <TextArea

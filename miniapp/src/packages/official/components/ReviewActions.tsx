@@ -10,11 +10,13 @@ export interface ReviewActionsProps {
   approveLabel: string;
   /** Sends the approval (and tells the list); a throw is toasted and the card stays. */
   approve: () => Promise<void>;
-  reject: { title: string; subject: string; placeholder: string; send: (reason: string) => Promise<void> };
+  /** The reject button (default 驳回); the dialog's confirm button and empty-reason message. */
+  rejectLabel?: string;
+  reject: { title: string; subject: string; placeholder: string; confirmText?: string; emptyMessage?: string; send: (reason: string) => Promise<void> };
 }
 
 /** A review card's decision: approve at once, or 驳回 with a reason in a dialog. */
-export function ReviewActions({ approveLabel, approve, reject }: ReviewActionsProps) {
+export function ReviewActions({ approveLabel, approve, rejectLabel = '驳回', reject }: ReviewActionsProps) {
   const { showToast } = useToast();
   const [approving, setApproving] = useState(false);
   const [rejecting, setRejecting] = useState(false);
@@ -37,10 +39,20 @@ export function ReviewActions({ approveLabel, approve, reject }: ReviewActionsPr
           {approveLabel}
         </Button>
         <Button type="danger" fill="outline" disabled={approving} onClick={() => setRejecting(true)}>
-          驳回
+          {rejectLabel}
         </Button>
       </View>
-      {rejecting ? <ReasonDialog title={reject.title} subject={reject.subject} placeholder={reject.placeholder} onClose={() => setRejecting(false)} onConfirm={reject.send} /> : null}
+      {rejecting ? (
+        <ReasonDialog
+          title={reject.title}
+          subject={reject.subject}
+          placeholder={reject.placeholder}
+          confirmText={reject.confirmText}
+          emptyMessage={reject.emptyMessage}
+          onClose={() => setRejecting(false)}
+          onConfirm={reject.send}
+        />
+      ) : null}
     </>
   );
 }

@@ -12,6 +12,7 @@ import { formatBusinessDate, formatShanghaiDateTime } from '../../../../platform
 import { navigateTo } from '../../../../platform/nav';
 import { loadRiskList, riskListCounts } from '../../risk-list';
 import { PeriodDutyCards, staffingTodoCount, todoCount } from '../../duty';
+import { RectificationHomeCard } from '../../components/RectificationTodos';
 import './index.css';
 
 /** The 风险管控清单 the daily check asks: its version and counts, opening the list page. */
@@ -155,6 +156,8 @@ function Duties(props: { data: TodayDutyResponse; todos: AsyncState<MyTodosRespo
           <View className="link ent-home__line">查看待办 ›</View>
         </View>
       ) : null}
+
+      <RectificationHomeCard todos={todos} />
 
       <StaffCard enterpriseId={data.enterprise.id} role={role} />
 

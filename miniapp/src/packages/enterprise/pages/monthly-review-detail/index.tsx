@@ -7,6 +7,7 @@ import { useAsync } from '../../../../hooks/useAsync';
 import { useSession } from '../../../../hooks/useSession';
 import { formatBusinessDate, formatMonth } from '../../../../platform/format';
 import { MonthlyReportCard, SignedLine } from '../../components/PeriodViews';
+import { ReturnedRecordBanner } from '../../components/ReturnedRecordBanner';
 
 function ListCard({ title, items }: { title: string; items: readonly string[] }) {
   return (
@@ -32,6 +33,7 @@ export default function MonthlyReviewDetailPage() {
     <PageContainer loading={state.loading && !m} error={state.error} onRetry={() => void state.reload()}>
       {m ? (
         <View>
+          <ReturnedRecordBanner recordType="monthly_review" record={m} />
           <View className="card">
             <View className="row row--between">
               <View className="card__title">{m.enterpriseName}</View>

@@ -6,6 +6,7 @@ import { api } from '../../../../api';
 import { formatBusinessDate } from '../../../../platform/format';
 import { ProblemCard } from '../../components/PeriodViews';
 import { StaffingTodoCards } from '../../components/StaffingTodos';
+import { RectificationTodoCards } from '../../components/RectificationTodos';
 import { PeriodDutyCards, todoCount } from '../../duty';
 
 /** 我的待办: open problems (not fixed on the spot), papers to renew or re-upload, failed spot exams, and this week's / month's record. */
@@ -26,6 +27,7 @@ export default function TodosPage() {
           {data.openProblems.map((p) => (
             <ProblemCard key={p.id} problem={p} />
           ))}
+          <RectificationTodoCards todos={data} />
           <StaffingTodoCards todos={data} />
           <View className="section-title">本周 / 本月任务</View>
           <PeriodDutyCards todos={data} role={session.user.role} />

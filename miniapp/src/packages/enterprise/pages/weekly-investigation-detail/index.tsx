@@ -9,6 +9,7 @@ import { useAsync } from '../../../../hooks/useAsync';
 import { useSession } from '../../../../hooks/useSession';
 import { formatBusinessDate, formatWeek } from '../../../../platform/format';
 import { SignedLine, WeeklySummaryCard } from '../../components/PeriodViews';
+import { ReturnedRecordBanner } from '../../components/ReturnedRecordBanner';
 
 /** One submitted 周排查 report (?id=): the frozen summary, items, hazards, measures, resolutions. */
 export default function WeeklyInvestigationDetailPage() {
@@ -24,6 +25,7 @@ export default function WeeklyInvestigationDetailPage() {
     <PageContainer loading={state.loading && !w} error={state.error} onRetry={() => void state.reload()}>
       {w ? (
         <View>
+          <ReturnedRecordBanner recordType="weekly_investigation" record={w} />
           <View className="card">
             <View className="row row--between">
               <View className="card__title">{w.enterpriseName}</View>

@@ -4,7 +4,10 @@ import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { CredentialStatus, EnterpriseStatus, ROLE_LABELS, Role, addDays, formatRate, todayInShanghai } from '@shian/shared';
 import { api } from '../../../../api';
 import { CheckStatusTags } from '../../../../components/CheckStatusTags';
+import { DashboardEntry } from '../../components/DashboardEntry';
+import { DirectoryEntry } from '../../components/DirectoryEntry';
 import { PagedListBody } from '../../components/PagedListBody';
+import { RectificationsEntry } from '../../components/RectificationsEntry';
 import { PageContainer } from '../../../../components/PageContainer';
 import { useAsync } from '../../../../hooks/useAsync';
 import { usePagedList } from '../../../../hooks/usePagedList';
@@ -79,6 +82,9 @@ export default function OfficialDailyChecksPage() {
             退出登录
           </Button>
         </View>
+        <DashboardEntry />
+        <RectificationsEntry />
+        <DirectoryEntry />
         <ReviewQueues role={session.user.role} />
       </View>
 

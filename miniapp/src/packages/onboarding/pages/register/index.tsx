@@ -20,7 +20,7 @@ import { useToast } from '../../../../hooks/useToast';
 import { reLaunch } from '../../../../platform/nav';
 import { uuidV4 } from '../../../../platform/uuid';
 import { PersonFields } from '../../components/PersonFields';
-import { RegionPicker } from '../../components/RegionPicker';
+import { RegionPicker } from '../../../../components/RegionPicker';
 import {
   EMPTY_BUSINESS,
   EMPTY_PERSON,

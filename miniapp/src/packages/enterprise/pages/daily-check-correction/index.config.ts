@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '更正检查记录' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '下发整改通知' });
