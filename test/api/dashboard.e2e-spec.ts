@@ -147,6 +147,7 @@ describe('the officials’ dashboard', () => {
       return {
         records: await rows('stat_records', 'region_code, kind, unit_date, child_code, grade, business_type'),
         businesses: await rows('stat_businesses', 'region_code, child_code, grade, business_type, since'),
+        totals: await rows('stat_business_totals', 'region_code, child_code, grade, business_type'),
         enterprises: await rows('stat_enterprises', 'enterprise_id'),
       };
     };

@@ -5,6 +5,7 @@
 //   seed:demo               demo county and accounts (not in production)
 //   schema:check            fail if the entities differ from the migrated schema (drift)
 //   chain:verify [--enterprise <id>]  report each enterprise's first broken record-chain link
+//   stats:rebuild           recompute the dashboard's sums from the records
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config/config';
 import { importRegions } from '../regions/region-import';
@@ -14,6 +15,7 @@ import { FieldCrypto } from '../common/field-crypto';
 import { pendingSchemaChanges } from './schema-check';
 import { ChainService } from '../integrity/chain.service';
 import { Enterprise } from '../enterprises/enterprise.entity';
+import { rebuildRollups } from '../stats/rollup-rebuild';
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -74,8 +76,12 @@ async function run(argv: string[]): Promise<number> {
         console.log(broken ? `${broken} 家企业的记录链有断裂（共校验 ${ids.length} 家）` : `已校验 ${ids.length} 家企业，记录链完整`);
         return broken ? 1 : 0;
       }
+      case 'stats:rebuild': {
+        await rebuildRollups(ds, (line) => console.log(line));
+        return 0;
+      }
       default:
-        console.error('用法：cli.js migrate | migrate:revert | regions:import [--all|--province 15] | seed:demo | schema:check | chain:verify [--enterprise id]');
+        console.error('用法：cli.js migrate | migrate:revert | regions:import [--all|--province 15] | seed:demo | schema:check | chain:verify [--enterprise id] | stats:rebuild');
         return 2;
     }
   } finally {

@@ -33,7 +33,7 @@ export class AppointmentStatsService {
     // The sums the dashboard keeps (stats/rollup.ts): a province is a few hundred rows, not every
     // business and account. Businesses directly in `code` (a village) are its own row's only.
     const summed = (await this.ds.query(
-      'SELECT s.child_code AS child, SUM(s.businesses) AS b, SUM(s.requiring_director) AS rd, SUM(s.with_director) AS wd, SUM(s.with_officer) AS wo FROM stat_businesses s WHERE s.region_code = ? GROUP BY s.child_code',
+      'SELECT s.child_code AS child, SUM(s.businesses) AS b, SUM(s.requiring_director) AS rd, SUM(s.with_director) AS wd, SUM(s.with_officer) AS wo FROM stat_business_totals s WHERE s.region_code = ? GROUP BY s.child_code',
       [code.length >= 12 ? code.slice(0, 9) : code],
     )) as Array<{ child: string; b: unknown; rd: unknown; wd: unknown; wo: unknown }>;
     const counts = new Map(summed.filter((r) => code.length < 12 || r.child === code).map((r) => [r.child, { businesses: toNumber(r.b), requiringDirector: toNumber(r.rd), withDirector: toNumber(r.wd), withOfficer: toNumber(r.wo) }]));

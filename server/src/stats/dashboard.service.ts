@@ -8,6 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import {
   addDashboardCounts,
+  addDays,
   BusinessType,
   DashboardChildKind,
   DashboardChildRow,
@@ -186,7 +187,7 @@ export class DashboardService {
   private async regionLevel(ctx: Context): Promise<Computed> {
     const code = ctx.region.code;
     const f = this.filters(ctx, 's');
-    const [records, businesses, children] = await Promise.all([
+    const [records, businesses, starts, children] = await Promise.all([
       this.ds.query(
         `SELECT s.child_code AS child, s.kind AS kind, s.unit_date AS d, SUM(s.done) AS done, SUM(s.late) AS late, SUM(s.unowed) AS unowed, SUM(s.found) AS found, SUM(s.fixed) AS fixed
          FROM stat_records s WHERE s.region_code = ? AND s.kind IN ('D', 'W', 'M', 'P') AND s.unit_date >= ? AND s.unit_date <= ?${f.sql}
@@ -194,10 +195,16 @@ export class DashboardService {
         [code, ctx.period.from, ctx.period.to, ...f.params],
       ) as Promise<Array<{ child: string; kind: string; d: string; done: unknown; late: unknown; unowed: unknown; found: unknown; fixed: unknown }>>,
       this.ds.query(
-        `SELECT s.child_code AS child, s.since AS since, SUM(s.businesses) AS b, SUM(s.requiring_director) AS rd, SUM(s.with_director) AS wd, SUM(s.with_officer) AS wo
-         FROM stat_businesses s WHERE s.region_code = ?${f.sql} GROUP BY s.child_code, s.since`,
+        `SELECT s.child_code AS child, SUM(s.businesses) AS b, SUM(s.requiring_director) AS rd, SUM(s.with_director) AS wd, SUM(s.with_officer) AS wo
+         FROM stat_business_totals s WHERE s.region_code = ?${f.sql} GROUP BY s.child_code`,
         [code, ...f.params],
-      ) as Promise<Array<{ child: string; since: string; b: unknown; rd: unknown; wd: unknown; wo: unknown }>>,
+      ) as Promise<Array<{ child: string; b: unknown; rd: unknown; wd: unknown; wo: unknown }>>,
+      // Only the businesses that started inside the period change what is owed within it.
+      this.ds.query(
+        `SELECT s.child_code AS child, s.since AS since, SUM(s.businesses) AS b
+         FROM stat_businesses s WHERE s.region_code = ? AND s.since >= ?${f.sql} GROUP BY s.child_code, s.since`,
+        [code, ctx.period.from, ...f.params],
+      ) as Promise<Array<{ child: string; since: string; b: unknown }>>,
       this.ds.getRepository(Region).find({ where: { parentCode: code === '' ? IsNull() : code }, order: { code: 'ASC' } }),
     ]);
     const rectifications = await this.rectifications(ctx, code.length === 0 ? 2 : nextLength(code.length));
@@ -216,12 +223,19 @@ export class DashboardService {
     };
     for (const b of businesses) {
       const a = of(b.child);
-      const n = toNumber(b.b);
-      a.owing.push({ since: b.since, businesses: n });
-      a.appointments.businesses += n;
-      a.appointments.requiringDirector += toNumber(b.rd);
-      a.appointments.withDirector += toNumber(b.wd);
-      a.appointments.withOfficer += toNumber(b.wo);
+      a.appointments = { businesses: toNumber(b.b), requiringDirector: toNumber(b.rd), withDirector: toNumber(b.wd), withOfficer: toNumber(b.wo) };
+    }
+    // Businesses that started before the period owe every unit of it: one group, dated the day before.
+    const before = addDays(ctx.period.from, -1);
+    const started = new Map<string, number>();
+    for (const s of starts) {
+      of(s.child).owing.push({ since: s.since, businesses: toNumber(s.b) });
+      started.set(s.child, (started.get(s.child) ?? 0) + toNumber(s.b));
+    }
+    for (const [child, a] of acc) {
+      const older = a.appointments.businesses - (started.get(child) ?? 0);
+      if (older < 0) throw new RangeError(`stat_businesses and stat_business_totals disagree for ${child}`);
+      if (older > 0) a.owing.push({ since: before, businesses: older });
     }
     for (const r of records) {
       const a = of(r.child);

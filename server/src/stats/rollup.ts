@@ -110,6 +110,9 @@ export class RollupSums {
       }
     }
     out.push(...upserts(mysql, 'stat_businesses', ['region_code', 'child_code', 'grade', 'business_type', 'since'], [...BUSINESS_COLUMNS], businessRows.list(), chunk));
+    const totalRows = new Rows(4);
+    for (const row of businessRows.list()) totalRows.add(row.slice(0, 4) as string[], row.slice(5) as number[]);
+    out.push(...upserts(mysql, 'stat_business_totals', ['region_code', 'child_code', 'grade', 'business_type'], [...BUSINESS_COLUMNS], totalRows.list(), chunk));
     return out;
   }
 

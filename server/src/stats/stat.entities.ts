@@ -2,7 +2,7 @@
 // sum, at every level of the region tree, so a province's figures are a few thousand rows to read,
 // not millions of records. They are derived data: `rollup-rebuild.ts` recomputes them from the
 // records at any time, and a test keeps the two equal.
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { BUSINESS_DATE_COLUMN, ID_COLUMN, REGION_CODE_COLUMN } from '../database/columns';
 
 /** A region and one of its children; the root ('') has the provinces as children. */
@@ -64,12 +64,32 @@ export class StatRecords extends RegionChildKey {
   fixed!: number;
 }
 
-/** Confirmed businesses per start date of their duties, and their staffing as it stands. */
+/**
+ * Confirmed businesses per start date of their duties, and their staffing as it stands. The
+ * dashboard reads only the starts inside its period (the index); stat_business_totals has the rest.
+ */
 @Entity('stat_businesses')
+@Index('IDX_stat_businesses_region_since', ['regionCode', 'since'])
 export class StatBusinesses extends RegionChildKey {
   @PrimaryColumn(BUSINESS_DATE_COLUMN)
   since!: string;
 
+  @Column({ type: 'int' })
+  businesses!: number;
+
+  @Column({ type: 'int' })
+  requiringDirector!: number;
+
+  @Column({ type: 'int' })
+  withDirector!: number;
+
+  @Column({ type: 'int' })
+  withOfficer!: number;
+}
+
+/** stat_businesses summed over start dates: a region's children, a few rows each. */
+@Entity('stat_business_totals')
+export class StatBusinessTotals extends RegionChildKey {
   @Column({ type: 'int' })
   businesses!: number;
 
@@ -116,4 +136,4 @@ export class StatEnterprise {
   withOfficer!: boolean;
 }
 
-export const STAT_ENTITIES = [StatRecords, StatBusinesses, StatEnterprise];
+export const STAT_ENTITIES = [StatRecords, StatBusinesses, StatBusinessTotals, StatEnterprise];
