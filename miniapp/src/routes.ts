@@ -66,6 +66,10 @@ export const SUBPACKAGES = {
       enterprise: 'pages/enterprise/index',
       /** A record laid out for A4 printing (?type=daily_check|weekly_investigation|monthly_review&id=). */
       recordPrint: 'pages/record-print/index',
+      /** A business's 周排查 report (?id=): the report, 打印, 审阅 / 退回 / 标记有问题, 下发整改. */
+      weeklyInvestigationDetail: 'pages/weekly-investigation-detail/index',
+      /** A business's 月调度 minutes (?id=): the minutes, 打印, 审阅 / 退回 / 标记有问题, 下发整改. */
+      monthlyReviewDetail: 'pages/monthly-review-detail/index',
     },
   },
   public: {

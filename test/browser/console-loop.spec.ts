@@ -218,6 +218,7 @@ test('regulator reviews the weekly investigation (flags, returns, orders, prints
     await buttonIn(cur(), '审阅通过').click();
     const reviewed = cur().locator('.rect__review--reviewed');
     await reviewed.getByText('已审阅', { exact: true }).waitFor();
+    await page.locator('.nut-toast').getByText('已审阅', { exact: true }).waitFor({ state: 'hidden' });
     await reviewed.scrollIntoViewIfNeeded();
     await screenshot(page, 'monthly-reviewed', { fullPage: false });
 

@@ -140,12 +140,12 @@ test('at a desk (1280×800): the wide table ranks the townships as the API does,
       await table.waitFor();
       expect(await cur(desk).locator('.dash-child-card').count()).toBe(0);
       const rows = await table.locator('.dash-child').evaluateAll((els) =>
-        els.map((el) => Array.from(el.querySelectorAll('.dash-table__cell')).slice(0, 2).map((c) => c.textContent?.trim() ?? '')),
+        els.map((el) => Array.from(el.querySelectorAll('.off-table__cell')).slice(0, 2).map((c) => c.textContent?.trim() ?? '')),
       );
       expect(rows).toEqual(dto.children.map((c) => [c.rank === null ? '—' : String(c.rank), `${c.name} ›`]));
       const ranked = dto.children.find((c) => c.indicators.dailyCheckCompletion?.denominator);
       if (ranked) {
-        const cell = childRow(desk, ranked.name).locator('.dash-table__cell--ranked .dash-rate__value');
+        const cell = childRow(desk, ranked.name).locator('.dash-table__ranked .dash-rate__value');
         expect((await cell.textContent())?.trim()).toBe(formatRate(ranked.indicators.dailyCheckCompletion!.rate));
       }
       const box = await cur(desk).locator('.page.dash').boundingBox();
@@ -168,13 +168,13 @@ test('at a desk (1280×800): the wide table ranks the townships as the API does,
       for (const c of dto.children) expect(cells).toContain(c.name);
 
       // A rate's header ranks on it (the request carries rankBy, the rows come back in the API's order); its ⓘ only explains it.
-      const header = cur(desk).locator('.dash-table__row--head .dash-table__sort').filter({ hasText: INDICATORS.dailyCheckOnTime.label });
+      const header = cur(desk).locator('.off-table__row--head .dash-table__sort').filter({ hasText: INDICATORS.dailyCheckOnTime.label });
       await header.locator('.dash-table__info').click();
       await desk.locator('.nut-dialog').getByText(INDICATORS.dailyCheckOnTime.formula, { exact: true }).waitFor();
       await buttonIn(desk, '知道了').click();
       const byOnTime = await dashboardLoad(desk, () => header.click(), { rankBy: 'dailyCheckOnTime' });
       expect(byOnTime.dto.rankBy).toBe('dailyCheckOnTime');
-      await cur(desk).locator('.dash-table__cell--ranked', { hasText: `${INDICATORS.dailyCheckOnTime.label} ▼` }).waitFor();
+      await cur(desk).locator('.dash-table__ranked', { hasText: `${INDICATORS.dailyCheckOnTime.label} ▼` }).waitFor();
       await cur(desk).getByText(`按${INDICATORS.dailyCheckOnTime.label}排名 ▾`, { exact: true }).waitFor();
       const names = await cur(desk).locator('.dash-table .dash-child__name').allTextContents();
       expect(names.map((n) => n.trim())).toEqual(byOnTime.dto.children.map((c) => `${c.name} ›`));

@@ -3,7 +3,7 @@
 // grade and type, opens 新城区青城味道餐馆 and sees its profile, roster, this month's calendar,
 // recent records and rectification orders, opens the printable view of a daily check, and the
 // 「导出Excel」 download holds the same rows as the API. Then at a desk (1280 px): the wide table,
-// the two-column business page, a weekly report's printable view. Elements are found by their
+// the two-column business page, a weekly report's official page and its printable view. Elements are found by their
 // visible Chinese text.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -184,7 +184,7 @@ test('at a desk (1280 px): the directory is a wide table, the business page two 
       const table = at().locator('.dir-table');
       await table.waitFor();
       const first = await apiGet<ListPage<EnterpriseDirectoryItem>>(server.baseUrl, regulatorToken, '/api/enterprises?page=1&pageSize=20');
-      const names = await table.locator('.dir-row .dir-table__cell--name').allTextContents();
+      const names = await table.locator('.dir-row .off-table__cell--name').allTextContents();
       expect(names).toEqual(first.items.map((e) => e.name));
       expect(await at().locator('.dir-card').count()).toBe(0);
       await screenshot(desk, 'directory-desk');
@@ -200,8 +200,11 @@ test('at a desk (1280 px): the directory is a wide table, the business page two 
       expect(Math.abs(side.y - main.y)).toBeLessThan(40);
       await screenshot(desk, 'business-desk');
 
-      // The weekly report has no official detail page: it opens in its printable view.
+      // The weekly report opens on the official's weekly page; its 打印 gives the printable view.
       await at().locator('.ent-record').filter({ hasText: '排查人' }).click();
+      await at().getByText(/^每周排查治理报告 · /).waitFor();
+      await at().getByText('尚未审阅', { exact: true }).waitFor();
+      await buttonIn(at(), '打印').click();
       await at().getByText('每周食品安全排查治理报告', { exact: true }).waitFor();
       await at().getByText(/后厨地漏防鼠网缺失/).waitFor();
       await screenshot(desk, 'print-weekly-desk');

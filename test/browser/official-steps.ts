@@ -111,6 +111,10 @@ export async function returnRecord(page: Page, comment: string, who = 'regulator
   await returned.getByText(`意见：${comment}`, { exact: true }).waitFor();
   await returned.getByText('已退回', { exact: true }).waitFor();
   await cur.getByText('已退回，等待企业提交更正', { exact: true }).waitFor();
+  // The toast tells where the business sees it; the shot waits until it has gone.
+  const toast = page.getByText('已退回，企业将在待办中看到退回意见', { exact: true });
+  await toast.waitFor();
+  await toast.waitFor({ state: 'hidden' });
   await returned.scrollIntoViewIfNeeded();
   await screenshot(page, `${who}-returned`, { fullPage: false });
 }
@@ -141,7 +145,7 @@ export async function issueRectification(page: Page, source: string, items: read
 /** A business user, from the home page: 整改通知 → the order whose first item is `firstItem` → measures and one photo. */
 export async function answerRectification(page: Page, firstItem: string, measures: string, who = 'principal'): Promise<void> {
   const cur = shownPage(page);
-  await cur.locator('.ent-rect').click();
+  await cur.locator('.ent-rect').getByText('查看整改通知 ›', { exact: true }).click();
   const row = cur.locator('.rect__row').filter({ hasText: firstItem });
   await row.getByText('待整改', { exact: true }).waitFor();
   await screenshot(page, `${who}-rectifications`);

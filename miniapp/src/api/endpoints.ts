@@ -199,6 +199,7 @@ export const api = {
     list: (query: PeriodRecordListQuery) =>
       request<Page<MonthlyReviewDto>>({ method: 'GET', path: '/api/monthly-reviews', query: { ...query } }),
     get: (id: string) => request<MonthlyReviewDto>({ method: 'GET', path: `/api/monthly-reviews/${enc(id)}` }),
+    versions: (id: string) => request<MonthlyReviewDto[]>({ method: 'GET', path: `/api/monthly-reviews/${enc(id)}/versions` }),
   },
   files: {
     /** Uploads one picked photo (kind photo unless given); the server checks the content. */

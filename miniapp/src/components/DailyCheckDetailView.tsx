@@ -4,6 +4,7 @@ import { CHECK_RESULT_LABELS, CheckResult, type DailyCheckDto, type DailyCheckIt
 import { formatBusinessDate, formatShanghaiDateTime } from '../platform/format';
 import { CheckStatusTags } from './CheckStatusTags';
 import { RecordPhotos } from './RecordPhotos';
+import { RecordVersionList } from './RecordVersionList';
 import './DailyCheckDetailView.css';
 
 const RESULT_TAG: Record<CheckResult, 'success' | 'danger' | 'default'> = {
@@ -99,28 +100,7 @@ export function DailyCheckDetailView({ check, versions, onOpenVersion }: DailyCh
         </View>
       ) : null}
 
-      {showVersions ? (
-        <View>
-          <View className="section-title">历史版本</View>
-          <View className="detail__list">
-            {versions.map((v) => (
-              <View
-                key={v.id}
-                className={`detail__version${v.id === check.id ? ' detail__version--shown' : ''}`}
-                onClick={() => (v.id === check.id ? undefined : onOpenVersion?.(v.id))}
-              >
-                <View className="detail__item-head">
-                  <Text className="detail__code">{`第 ${v.version} 版`}</Text>
-                  <Text className="detail__category">{`${formatShanghaiDateTime(v.submittedAt)} · ${v.officerName}`}</Text>
-                  {v.isCurrent ? <Tag type="success">当前版本</Tag> : null}
-                </View>
-                <View className="muted">{v.amendReason ? `更正原因：${v.amendReason}` : '原始提交'}</View>
-                {v.id === check.id ? <View className="muted">正在查看</View> : null}
-              </View>
-            ))}
-          </View>
-        </View>
-      ) : null}
+      {showVersions ? <RecordVersionList versions={versions} shownId={check.id} signer={(v) => v.officerName} onOpen={onOpenVersion} /> : null}
     </View>
   );
 }

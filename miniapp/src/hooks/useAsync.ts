@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
+import { useDidHide, useDidShow } from '@tarojs/taro';
 import { errorMessage } from '../api';
 
 export interface AsyncState<T> {
@@ -25,7 +25,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[], op
   const [loading, setLoading] = useState<boolean>(enabled);
   const seq = useRef(0);
   const mounted = useRef(true);
-  const shownOnce = useRef(false);
+  const hidden = useRef(false);
   const loadRef = useRef(load);
   loadRef.current = load;
 
@@ -55,12 +55,14 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[], op
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [enabled, reload, ...deps]);
 
+  // Shown again after another page covered this one. Not "every show but the first": a component
+  // mounted once its page's data arrived misses the page's first show, and would skip the return.
+  useDidHide(() => {
+    hidden.current = true;
+  });
   useDidShow(() => {
-    // The first didShow accompanies the mount-time load.
-    if (!shownOnce.current) {
-      shownOnce.current = true;
-      return;
-    }
+    if (!hidden.current) return;
+    hidden.current = false;
     if (reloadOnShow && enabled) void reload();
   });
 

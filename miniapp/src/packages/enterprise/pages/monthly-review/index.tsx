@@ -13,7 +13,7 @@ import { useStoredDraft } from '../../../../hooks/useStoredDraft';
 import { useToast } from '../../../../hooks/useToast';
 import { formatMonth } from '../../../../platform/format';
 import { redirectTo } from '../../../../platform/nav';
-import { MonthlyReportCard } from '../../components/PeriodViews';
+import { MonthlyReportCard } from '../../../../components/PeriodViews';
 import '../../../../components/ChecklistItemCard.css';
 
 interface MonthlyDraft {

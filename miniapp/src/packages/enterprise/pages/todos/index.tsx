@@ -4,7 +4,7 @@ import { useAsync } from '../../../../hooks/useAsync';
 import { useSession } from '../../../../hooks/useSession';
 import { api } from '../../../../api';
 import { formatBusinessDate } from '../../../../platform/format';
-import { ProblemCard } from '../../components/PeriodViews';
+import { ProblemCard } from '../../../../components/PeriodViews';
 import { StaffingTodoCards } from '../../components/StaffingTodos';
 import { RectificationTodoCards } from '../../components/RectificationTodos';
 import { PeriodDutyCards, todoCount } from '../../duty';

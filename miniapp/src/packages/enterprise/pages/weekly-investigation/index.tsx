@@ -31,7 +31,7 @@ import { useToast } from '../../../../hooks/useToast';
 import { formatWeek } from '../../../../platform/format';
 import { redirectTo } from '../../../../platform/nav';
 import { uuidV4 } from '../../../../platform/uuid';
-import { WeeklySummaryCard, ProblemCard } from '../../components/PeriodViews';
+import { WeeklySummaryCard, ProblemCard } from '../../../../components/PeriodViews';
 import { canSubmitWeekly } from '../../duty';
 import { groupByStage, loadRiskList } from '../../risk-list';
 import './index.css';

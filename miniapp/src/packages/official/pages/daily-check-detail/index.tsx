@@ -1,18 +1,10 @@
+import type { DailyCheckDto } from '@shian/shared';
 import { DailyCheckDetailPage } from '../../../../components/DailyCheckDetailPage';
-import { PrintLink } from '../../components/PrintLink';
-import { RecordReviewPanel } from '../../components/RecordReviewPanel';
+import { officialRecordSlots } from '../../components/OfficialRecordPage';
 
+const slots = officialRecordSlots<DailyCheckDto>('daily_check', (c) => c.businessDate);
+
+/** A business's daily check for an official (?id=): 打印, the check, then 审阅 and 下发整改. */
 export default function OfficialDailyCheckDetailPage() {
-  return (
-    <DailyCheckDetailPage
-      route="official.dailyCheckDetail"
-      renderTop={(c) => <PrintLink type="daily_check" id={c.id} />}
-      renderBottom={(c) => (
-        <RecordReviewPanel
-          recordType="daily_check"
-          record={{ id: c.id, enterpriseId: c.enterpriseId, enterpriseName: c.enterpriseName, version: c.version, isCurrent: c.isCurrent, periodText: c.businessDate }}
-        />
-      )}
-    />
-  );
+  return <DailyCheckDetailPage {...slots} />;
 }

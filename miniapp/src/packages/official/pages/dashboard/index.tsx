@@ -188,14 +188,14 @@ function RateCell({ row, indicator, strong, inline }: { row: DashboardFigures; i
 function ChildrenTable(props: { rows: DashboardChildRow[]; indicators: IndicatorKey[]; rankBy: IndicatorKey; onOpen: (r: DashboardChildRow) => void; onRank: (k: IndicatorKey) => void; onInfo: (k: IndicatorKey) => void }) {
   const { rows, indicators, rankBy, onOpen, onRank, onInfo } = props;
   return (
-    <View className="dash-table__scroll">
-      <View className="dash-table">
-        <View className="dash-table__row dash-table__row--head">
-          <View className="dash-table__cell dash-table__cell--rank">排名</View>
-          <View className="dash-table__cell dash-table__cell--name">名称</View>
-          <View className="dash-table__cell dash-table__cell--count">企业数</View>
+    <View className="off-table__scroll">
+      <View className="off-table dash-table">
+        <View className="off-table__row off-table__row--head">
+          <View className="off-table__cell dash-table__rank">排名</View>
+          <View className="off-table__cell off-table__cell--name">名称</View>
+          <View className="off-table__cell dash-table__count">企业数</View>
           {indicators.map((k) => (
-            <View key={k} className={`dash-table__cell dash-table__cell--rate dash-table__sort${k === rankBy ? ' dash-table__cell--ranked' : ''}`} onClick={() => onRank(k)}>
+            <View key={k} className={`off-table__cell dash-table__rate dash-table__sort${k === rankBy ? ' dash-table__ranked' : ''}`} onClick={() => onRank(k)}>
               {`${INDICATORS[k].label}${k === rankBy ? ' ▼' : ''}`}
               <View
                 className="dash-table__info"
@@ -209,25 +209,25 @@ function ChildrenTable(props: { rows: DashboardChildRow[]; indicators: Indicator
             </View>
           ))}
           {COUNT_COLUMNS.map((c) => (
-            <View key={c.key} className="dash-table__cell dash-table__cell--count">
+            <View key={c.key} className="off-table__cell dash-table__count">
               {c.label}
             </View>
           ))}
         </View>
         {rows.map((r) => (
-          <View key={r.code} className="dash-table__row dash-child" onClick={() => onOpen(r)}>
-            <View className={`dash-table__cell dash-table__cell--rank${r.rank === null ? ' dash-table__cell--unranked' : ''}`}>{r.rank === null ? '—' : r.rank}</View>
-            <View className="dash-table__cell dash-table__cell--name dash-child__name">{`${r.name} ›`}</View>
-            <View className="dash-table__cell dash-table__cell--count">{businessCount(r)}</View>
+          <View key={r.code} className="off-table__row dash-child" onClick={() => onOpen(r)}>
+            <View className={`off-table__cell dash-table__rank${r.rank === null ? ' dash-table__unranked' : ''}`}>{r.rank === null ? '—' : r.rank}</View>
+            <View className="off-table__cell off-table__cell--name dash-child__name">{`${r.name} ›`}</View>
+            <View className="off-table__cell dash-table__count">{businessCount(r)}</View>
             {indicators.map((k) => (
-              <View key={k} className={`dash-table__cell dash-table__cell--rate${k === rankBy ? ' dash-table__cell--ranked' : ''}`}>
+              <View key={k} className={`off-table__cell dash-table__rate${k === rankBy ? ' dash-table__ranked' : ''}`}>
                 <RateCell row={r} indicator={k} />
               </View>
             ))}
             {COUNT_COLUMNS.map((c) => {
               const v = c.value(r);
               return (
-                <View key={c.key} className={`dash-table__cell dash-table__cell--count${c.alarm && v > 0 ? ' dash-table__cell--alarm' : ''}`}>
+                <View key={c.key} className={`off-table__cell dash-table__count${c.alarm && v > 0 ? ' dash-table__alarm' : ''}`}>
                   {v}
                 </View>
               );
@@ -336,7 +336,7 @@ export default function DashboardPage() {
   const childTitle = children[0]?.kind === 'enterprise' ? '企业排名' : '下级区划排名';
 
   return (
-    <PageContainer className={`dash${wide ? ' dash--wide' : ''}`}>
+    <PageContainer className={`dash${wide ? ' off--wide dash--wide' : ''}`}>
       <View className="card dash-head">
         <View className="dash-head__top">
           <View>

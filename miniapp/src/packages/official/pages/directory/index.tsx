@@ -68,27 +68,27 @@ const GRADE_LABELS: Record<Grade, string> = { [Grade.A]: 'A级', [Grade.B]: 'B�
 /** Desk: one line per business, every column the export has that an official scans for. */
 function WideTable({ items }: { items: EnterpriseDirectoryItem[] }) {
   return (
-    <View className="dir-table__scroll">
-      <View className="dir-table">
-        <View className="dir-table__row dir-table__row--head">
+    <View className="off-table__scroll">
+      <View className="off-table dir-table">
+        <View className="off-table__row off-table__row--head">
           {['企业名称', '统一社会信用代码', '业态', '等级', '所在村（社区）', `近${COMPLIANCE_WINDOW_DAYS}日日管控`, '联系人', '联系电话'].map((h) => (
-            <View key={h} className="dir-table__cell">
+            <View key={h} className="off-table__cell">
               {h}
             </View>
           ))}
         </View>
         {items.map((e) => (
-          <View key={e.id} className="dir-table__row dir-row" onClick={() => navigateTo('official.enterprise', { id: e.id })}>
-            <View className="dir-table__cell dir-table__cell--name">{e.name}</View>
-            <View className="dir-table__cell dir-table__cell--mono">{e.uscc}</View>
-            <View className="dir-table__cell">{BUSINESS_TYPE_LABELS[e.businessType]}</View>
-            <View className="dir-table__cell">{e.grade ?? '—'}</View>
-            <View className="dir-table__cell">{e.regionName ?? e.regionCode}</View>
-            <View className="dir-table__cell">
+          <View key={e.id} className="off-table__row dir-row" onClick={() => navigateTo('official.enterprise', { id: e.id })}>
+            <View className="off-table__cell off-table__cell--name">{e.name}</View>
+            <View className="off-table__cell dir-table__mono">{e.uscc}</View>
+            <View className="off-table__cell">{BUSINESS_TYPE_LABELS[e.businessType]}</View>
+            <View className="off-table__cell">{e.grade ?? '—'}</View>
+            <View className="off-table__cell">{e.regionName ?? e.regionCode}</View>
+            <View className="off-table__cell">
               <ComplianceBadge item={e} />
             </View>
-            <View className="dir-table__cell">{e.contactName ?? '—'}</View>
-            <View className="dir-table__cell">{e.contactPhone ?? '—'}</View>
+            <View className="off-table__cell">{e.contactName ?? '—'}</View>
+            <View className="off-table__cell">{e.contactPhone ?? '—'}</View>
           </View>
         ))}
       </View>
@@ -150,7 +150,7 @@ export default function DirectoryPage() {
   if (!session) return <PageContainer loading />;
   const root = session.user.regionCode ? { code: session.user.regionCode, name: session.user.regionName ?? session.user.regionCode } : undefined;
   return (
-    <PageContainer className={wide ? 'dir--wide' : undefined}>
+    <PageContainer className={wide ? 'off--wide' : undefined}>
       <View className="card">
         <View className="dir-head">
           <View>

@@ -22,6 +22,7 @@ import { useSession } from '../../../../hooks/useSession';
 import { useWideLayout } from '../../../../hooks/useWideLayout';
 import { formatBusinessDate, formatMonth, formatShanghaiDateTime, formatWeek } from '../../../../platform/format';
 import { navigateTo } from '../../../../platform/nav';
+import { OFFICIAL_RECORD_ROUTES } from '../../components/OfficialRecordPage';
 import '../../official.css';
 import './index.css';
 
@@ -146,7 +147,6 @@ function Records({ enterpriseId }: { enterpriseId: string }) {
   const daily = useAsync(() => api.dailyChecks.list({ enterpriseId, pageSize: RECENT }), [enterpriseId], { reloadOnShow: true });
   const weekly = useAsync(() => api.weeklyInvestigations.list({ enterpriseId, pageSize: RECENT }), [enterpriseId], { reloadOnShow: true });
   const monthly = useAsync(() => api.monthlyReviews.list({ enterpriseId, pageSize: RECENT }), [enterpriseId], { reloadOnShow: true });
-  // Weekly and monthly records have no official detail page yet: their printable view shows the whole record.
   return (
     <View className="ent-section">
       <View className="section-title">最近记录</View>
@@ -162,7 +162,7 @@ function Records({ enterpriseId }: { enterpriseId: string }) {
               title: formatBusinessDate(c.businessDate),
               meta: `检查人 ${c.officerName}${c.problemCount ? ` · 不符合 ${c.problemCount} 项` : ' · 零风险'}${c.version > 1 ? ` · 第 ${c.version} 版` : ''}`,
               late: c.late,
-              onOpen: () => navigateTo('official.dailyCheckDetail', { id: c.id }),
+              onOpen: () => navigateTo(OFFICIAL_RECORD_ROUTES.daily_check, { id: c.id }),
             })) ?? null
           }
         />
@@ -177,7 +177,7 @@ function Records({ enterpriseId }: { enterpriseId: string }) {
               title: formatWeek(w.week),
               meta: `排查人 ${w.investigatorName} · 隐患 ${w.hazards.length} 项`,
               late: w.late,
-              onOpen: () => navigateTo('official.recordPrint', { type: 'weekly_investigation', id: w.id }),
+              onOpen: () => navigateTo(OFFICIAL_RECORD_ROUTES.weekly_investigation, { id: w.id }),
             })) ?? null
           }
         />
@@ -192,7 +192,7 @@ function Records({ enterpriseId }: { enterpriseId: string }) {
               title: formatMonth(m.month),
               meta: `主持人 ${m.chairName} · ${formatBusinessDate(m.meetingDate)}`,
               late: m.late,
-              onOpen: () => navigateTo('official.recordPrint', { type: 'monthly_review', id: m.id }),
+              onOpen: () => navigateTo(OFFICIAL_RECORD_ROUTES.monthly_review, { id: m.id }),
             })) ?? null
           }
         />
@@ -239,7 +239,7 @@ export default function OfficialEnterprisePage() {
   const state = useAsync(() => (id ? api.directory.enterprise(id) : Promise.reject(new Error('缺少企业编号'))), [id], { enabled: !!session });
   const e = state.data;
   return (
-    <PageContainer className={wide ? 'ent--wide' : undefined} loading={state.loading && !e} error={e ? null : state.error} onRetry={() => void state.reload()}>
+    <PageContainer className={wide ? 'off--wide ent--wide' : undefined} loading={state.loading && !e} error={e ? null : state.error} onRetry={() => void state.reload()}>
       {e ? (
         <View className="ent-layout">
           <View className="ent-layout__main">

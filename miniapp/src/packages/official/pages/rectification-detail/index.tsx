@@ -8,6 +8,7 @@ import { useAsync } from '../../../../hooks/useAsync';
 import { useSession } from '../../../../hooks/useSession';
 import { useToast } from '../../../../hooks/useToast';
 import { navigateTo } from '../../../../platform/nav';
+import { OFFICIAL_RECORD_ROUTES } from '../../components/OfficialRecordPage';
 import { ReviewActions } from '../../components/ReviewActions';
 import '../../official.css';
 
@@ -19,13 +20,15 @@ export default function OfficialRectificationDetailPage() {
   const state = useAsync(() => (id ? api.rectifications.get(id) : Promise.reject(new Error('缺少整改通知编号'))), [id], { enabled: !!session, reloadOnShow: true });
   const order = state.data;
   const decides = session?.user.role === Role.Regulator && order?.status === 'answered';
+  // The record it was raised from, on the official's page of that kind of record.
+  const source = order && order.sourceType !== 'manual' && order.sourceId ? { route: OFFICIAL_RECORD_ROUTES[order.sourceType], id: order.sourceId } : null;
   return (
     <PageContainer loading={state.loading && !order} error={order ? null : state.error} onRetry={() => void state.reload()}>
       {order ? (
         <View>
           <RectificationOrderView
             order={order}
-            onOpenSource={order.sourceType === 'daily_check' && order.sourceId ? () => navigateTo('official.dailyCheckDetail', { id: order.sourceId! }) : undefined}
+            onOpenSource={source ? () => navigateTo(source.route, { id: source.id }) : undefined}
           />
           {decides ? (
             <View className="card">

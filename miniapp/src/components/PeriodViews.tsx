@@ -1,9 +1,10 @@
-// Shown by the to-do, weekly and monthly pages of the enterprise package (kept out of the main package).
+// The weekly and monthly records' parts (summaries, problems, signed-by line): the business's to-do,
+// forms and record pages and the officials' record pages show them.
 import type { ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
 import type { DayStats, MonthlyReport, PeriodProblemEntry, ProblemDto, ProblemStats, WeeklySummary } from '@shian/shared';
-import { formatBusinessDate, formatShanghaiDateTime, formatWeek } from '../../../platform/format';
+import { formatBusinessDate, formatShanghaiDateTime, formatWeek } from '../platform/format';
 import './PeriodViews.css';
 
 const PROBLEM_STATUS_LABELS: Record<string, string> = { open: '待整改', resolved: '已整改', superseded: '已更正' };

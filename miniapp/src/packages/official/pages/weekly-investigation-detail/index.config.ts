@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '周排查报告详情' });
