@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import { freshDatabase } from './db';
+import { freshDatabase, type FreshDatabase } from './db';
 
 /** The repository root: the nearest folder up from here with the workspaces' package.json (also when compiled elsewhere). */
 function findRepoRoot(from: string): string {
@@ -58,19 +58,27 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-export async function startServer(): Promise<RunningServer> {
+export interface StartServerOptions {
+  /** An existing database to serve (e.g. the seed:province one), kept when the server stops; a fresh one with the demo seed by default. */
+  database?: Pick<FreshDatabase, 'dbUrl' | 'dataDir' | 'drop'>;
+  /** More environment for the server (e.g. DATA_ENCRYPTION_KEY). */
+  env?: Record<string, string>;
+}
+
+export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
   if (!existsSync(SERVER_MAIN)) {
     throw new Error(`${SERVER_MAIN} is missing: run \`npm run build:server\` first`);
   }
-  const fresh = await freshDatabase('browser');
+  const fresh = opts.database ?? (await freshDatabase('browser'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     DATA_DIR: fresh.dataDir,
     NODE_ENV: 'test',
-    SEED_DEMO: 'true',
+    SEED_DEMO: opts.database ? 'false' : 'true',
     LOG_LEVEL: 'warn',
+    ...opts.env,
   };
   if (fresh.dbUrl) env.DB_URL = fresh.dbUrl;
   else delete env.DB_URL;

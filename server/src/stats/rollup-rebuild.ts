@@ -174,14 +174,19 @@ export async function rebuildRollupsIn(em: EntityManager, log: (s: string) => vo
   const current = em.connection.driver.preparePersistentValue(true, { type: 'boolean' } as never);
   const village = `LENGTH(s.region_code) = ${LEVELS[4]}`;
   const head = 'INSERT INTO stat_records (region_code, kind, unit_date, child_code, grade, business_type, done, late, unowed, found, fixed)';
+  // A county at a time: a province's records in one INSERT … SELECT outgrow MariaDB's lock table.
+  const counties = ((await em.query(`SELECT DISTINCT SUBSTR(region_code, 1, ${LEVELS[2]}) AS c FROM stat_enterprises WHERE LENGTH(region_code) = ${LEVELS[4]}`)) as Array<{ c: string }>).map((r) => r.c);
+  const inCounty = 'AND s.region_code LIKE ?';
   const select = (kind: StatKind, date: string) =>
     `SELECT SUBSTR(s.region_code, 1, ${LEVELS[3]}), '${kind}', ${date}, s.region_code, s.grade, s.business_type, COUNT(*), SUM(r.late), SUM(CASE WHEN ${date} < s.since THEN 1 ELSE 0 END), 0, 0`;
   // By position: the same expressions as selected (a CASE with placeholders is not "the same" to ONLY_FULL_GROUP_BY).
   const group = 'GROUP BY 1, 3, 4, 5, 6';
-  await em.query(
-    `${head} ${select(StatKind.Daily, 'r.business_date')} FROM daily_checks r INNER JOIN stat_enterprises s ON s.enterprise_id = r.enterprise_id WHERE r.is_current = ? AND ${village} ${group}`,
-    [current],
-  );
+  for (const county of counties) {
+    await em.query(
+      `${head} ${select(StatKind.Daily, 'r.business_date')} FROM stat_enterprises s INNER JOIN daily_checks r ON r.enterprise_id = s.enterprise_id WHERE r.is_current = ? AND ${village} ${inCounty} ${group}`,
+      [current, `${county}%`],
+    );
+  }
   for (const [kind, table, column, end] of [
     [StatKind.Weekly, 'weekly_investigations', 'week', weekEnd],
     [StatKind.Monthly, 'monthly_reviews', 'month', monthEnd],
@@ -191,15 +196,20 @@ export async function rebuildRollupsIn(em: EntityManager, log: (s: string) => vo
     if (!keys.length) continue;
     const date = `CASE r.${column} ${keys.map(() => 'WHEN ? THEN ?').join(' ')} END`;
     const pairs = keys.flatMap((k) => [k, end(k)]);
+    for (const county of counties) {
+      await em.query(
+        `${head} ${select(kind, date)} FROM stat_enterprises s INNER JOIN ${table} r ON r.enterprise_id = s.enterprise_id WHERE r.is_current = ? AND ${village} ${inCounty} ${group}`,
+        [...pairs, ...pairs, current, `${county}%`],
+      );
+    }
+  }
+  for (const county of counties) {
     await em.query(
-      `${head} ${select(kind, date)} FROM ${table} r INNER JOIN stat_enterprises s ON s.enterprise_id = r.enterprise_id WHERE r.is_current = ? AND ${village} ${group}`,
-      [...pairs, ...pairs, current],
+      `${head} SELECT SUBSTR(s.region_code, 1, ${LEVELS[3]}), '${StatKind.Problem}', r.business_date, s.region_code, s.grade, s.business_type, 0, 0, 0, COUNT(*), SUM(CASE WHEN r.status = 'resolved' THEN 1 ELSE 0 END)
+       FROM stat_enterprises s INNER JOIN problems r ON r.enterprise_id = s.enterprise_id WHERE r.status <> 'superseded' AND ${village} ${inCounty} ${group}`,
+      [`${county}%`],
     );
   }
-  await em.query(
-    `${head} SELECT SUBSTR(s.region_code, 1, ${LEVELS[3]}), '${StatKind.Problem}', r.business_date, s.region_code, s.grade, s.business_type, 0, 0, 0, COUNT(*), SUM(CASE WHEN r.status = 'resolved' THEN 1 ELSE 0 END)
-     FROM problems r INNER JOIN stat_enterprises s ON s.enterprise_id = r.enterprise_id WHERE r.status <> 'superseded' AND ${village} ${group}`,
-  );
   log(`rollups: villages summed, ${elapsed()}`);
 
   // 3. Each level above from the one below: township → county → city → province → country.
@@ -218,7 +228,12 @@ export async function rebuildRollupsIn(em: EntityManager, log: (s: string) => vo
   log(`rollups: done, ${elapsed()}`);
 }
 
-/** rebuildRollupsIn in one transaction of its own. */
+/**
+ * rebuildRollupsIn in one transaction of its own; on MySQL/MariaDB READ COMMITTED, so INSERT … SELECT
+ * reads the records without locking every one of them.
+ */
 export async function rebuildRollups(ds: DataSource, log?: (s: string) => void): Promise<void> {
-  await ds.transaction((em) => rebuildRollupsIn(em, log));
+  const mysql = ds.options.type === 'mysql' || ds.options.type === 'mariadb';
+  if (mysql) await ds.transaction('READ COMMITTED', (em) => rebuildRollupsIn(em, log));
+  else await ds.transaction((em) => rebuildRollupsIn(em, log));
 }
