@@ -17,8 +17,10 @@ export const SUBPACKAGES = {
       dailyCheckDetail: 'pages/daily-check-detail/index',
       riskList: 'pages/risk-list/index',
       todos: 'pages/todos/index',
+      /** 周排查 form (?week=); ?correct= a submitted version to correct (提交更正). */
       weeklyInvestigation: 'pages/weekly-investigation/index',
       weeklyInvestigationDetail: 'pages/weekly-investigation-detail/index',
+      /** 月调度 form (?month=); ?correct= a submitted version to correct (提交更正). */
       monthlyReview: 'pages/monthly-review/index',
       monthlyReviewDetail: 'pages/monthly-review-detail/index',
       outbox: 'pages/outbox/index',

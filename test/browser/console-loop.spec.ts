@@ -5,7 +5,10 @@
 // the photo and closes the order (验收通过) → the dashboard's 整改通知 figures count it issued and
 // closed, as GET /api/stats/dashboard answers for the same query.
 // Then the same regulator reviews the business's weekly investigation (标记有问题, 退回, 下发整改,
-// 打印) and monthly review (审阅通过) on their official pages, and the director sees the return.
+// 打印) and monthly review (审阅通过) on their official pages, and the director sees the return
+// and corrects the report (提交更正: the weekly form prefilled, a reason; a lost answer sent again
+// corrects once) → the regulator sees 第 2 版 with its reason and approves it; the principal
+// corrects the (approved, still current) monthly minutes from their page.
 // Elements are found by their visible Chinese text.
 import type { Locator, Page } from 'playwright-core';
 import {
@@ -25,7 +28,7 @@ import {
   type ReviewDto,
 } from '@shian/shared';
 import type { RunningServer } from '../support/server';
-import { apiGet, apiPost, apiToken, buttonIn, field, loginAs, runStory, screenshot, setUpStory, shownPage, submitDailyCheck, switchUser } from './browser';
+import { apiGet, apiPost, apiToken, buttonIn, chineseDate, field, loginAs, runStory, screenshot, setUpStory, shownPage, submitDailyCheck, switchUser } from './browser';
 import { acceptRectification, answerRectification, childRow, dashboardLoad, dashboardStat, drillToVillage, expectHeadline, issueRectification, returnRecord } from './official-steps';
 
 const PASSWORD = 'Demo@2026';
@@ -42,6 +45,8 @@ const HAZARD = '后厨地漏防鼠网缺失';
 const FLAG = '隐患整改措施未写完成情况';
 const WEEKLY_COMMENT = '请补充地漏防鼠网的整改完成时间和照片';
 const WEEKLY_ITEM = '后厨全部地漏加装防鼠网，拍照上报';
+const WEEKLY_MEASURE = '加装防鼠网，12月1日前完成并拍照留存';
+const WEEKLY_REASON = '按退回意见补充防鼠网整改完成时间';
 const today = todayInShanghai();
 const week = isoWeekKey(today);
 const month = monthKey(today);
@@ -174,7 +179,7 @@ test('regulator: dashboard → business → returns a daily check and issues a r
     expect(reviews.items.map((r) => [r.action, r.comment])).toEqual([['returned', COMMENT]]);
   }));
 
-test('regulator reviews the weekly investigation (flags, returns, orders, prints) and the monthly review from the business page; the director sees the return', () =>
+test('regulator reviews the weekly investigation (flags, returns, orders, prints) and the monthly review from the business page; the director corrects the returned report and the regulator approves version 2', () =>
   runStory(page, events, async () => {
     // 1. The business page, by the directory: its weekly row opens the official's weekly page.
     await switchUser(page, REGULATOR);
@@ -229,14 +234,93 @@ test('regulator reviews the weekly investigation (flags, returns, orders, prints
     await cur().getByText(`1. ${HAZARD}`, { exact: true }).waitFor();
     await screenshot(page, 'director-weekly-returned', { fullPage: false });
 
+    // 7. 提交更正 opens the weekly form prefilled from version 1: he rewrites the measure, gives the reason.
+    await buttonIn(cur().locator('.rect__returned'), '提交更正').click();
+    await cur().getByText(/^更正每周排查 · \d{4}年第\d+周/).waitFor();
+    await cur().getByText('更正第 1 版；原报告保留不变，更正后生成第 2 版', { exact: true }).waitFor();
+    expect(await field(cur(), '请描述发现的隐患').inputValue()).toBe(HAZARD);
+    expect(await field(cur(), '请填写下周工作要求').inputValue()).toBe('每日检查地漏');
+    const measure = field(cur(), '请填写整改措施');
+    expect(await measure.inputValue()).toBe('加装防鼠网');
+    await measure.fill(WEEKLY_MEASURE);
+    await cur().getByText('本人确认以上内容属实', { exact: true }).click();
+    // Without a reason it is not sent.
+    await buttonIn(cur(), '提交更正').click();
+    await cur().locator('.dc__summary').getByText('请填写更正原因', { exact: true }).waitFor();
+    await field(cur(), '请填写更正原因，如：按监管人员退回意见补充整改完成时间').fill(WEEKLY_REASON);
+    await field(cur(), '请填写更正原因，如：按监管人员退回意见补充整改完成时间').scrollIntoViewIfNeeded();
+    await page.locator('.nut-toast').getByText('请填写更正原因', { exact: true }).waitFor({ state: 'hidden' });
+    await screenshot(page, 'director-weekly-correction', { fullPage: false });
+    // The server stores the correction but its answer is lost; sending again is the same correction.
+    let amends = 0;
+    await page.route(`**/api/weekly-investigations/${weeklyId}/versions`, async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      amends += 1;
+      if (amends > 1) return route.fallback();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await buttonIn(cur(), '提交更正').click();
+    await cur().locator('.dc__summary').getByText('网络连接失败，请稍后重试', { exact: true }).waitFor();
+    await buttonIn(cur(), '提交更正').click();
+    await cur().locator('.detail__amend').getByText(`更正原因：${WEEKLY_REASON}`, { exact: true }).waitFor();
+    await page.unroute(`**/api/weekly-investigations/${weeklyId}/versions`);
+    expect(amends).toBe(2);
+    await cur().getByText(`1. ${WEEKLY_MEASURE}（责任人：王总监，期限：${chineseDate(addDays(today, 7))}）`, { exact: true }).waitFor();
+    await cur().locator('.detail__version').filter({ hasText: '第 1 版' }).waitFor();
+    expect(await cur().locator('.rect__returned').count()).toBe(0);
+    await cur().locator('.detail__version').first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'director-weekly-corrected', { fullPage: false });
+
+    // 8. The regulator: the business page's weekly row is now version 2, with its reason; 审阅通过.
+    await switchUser(page, REGULATOR);
+    await cur().locator('.off-dir-entry').click();
+    await cur().locator('.dir-card').filter({ hasText: BUSINESS }).click();
+    const versions = await apiGet<Array<{ id: string; version: number }>>(server.baseUrl, await apiToken(server.baseUrl, REGULATOR), `/api/weekly-investigations/${weeklyId}/versions`);
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    const v2Id = versions[1].id;
+    await cur().locator(`.ent-record[data-record="${v2Id}"]`).click();
+    await cur().locator('.detail__amend').getByText(`更正原因：${WEEKLY_REASON}`, { exact: true }).waitFor();
+    await cur().getByText('第 2 版', { exact: true }).first().waitFor();
+    await buttonIn(cur(), '审阅通过').click();
+    const approved = cur().locator('.rect__review--reviewed').filter({ hasText: '第 2 版' });
+    await approved.getByText('已审阅', { exact: true }).waitFor();
+    await page.locator('.nut-toast').getByText('已审阅', { exact: true }).waitFor({ state: 'hidden' });
+    await approved.scrollIntoViewIfNeeded();
+    await screenshot(page, 'regulator-weekly-v2-approved', { fullPage: false });
+
+    // 9. The principal corrects the current monthly minutes from their page: prefilled, one more decision.
+    await switchUser(page, PRINCIPAL);
+    await cur().locator('.ent-rect').waitFor();
+    await page.goto(`/#/packages/enterprise/pages/monthly-review-detail/index?id=${monthlyId}`);
+    await buttonIn(cur(), '更正此纪要').click();
+    await cur().getByText(/^更正月调度会议纪要 · \d{4}年\d+月$/).waitFor();
+    expect(await field(cur(), '请填写会议地点').inputValue()).toBe('店内会议室');
+    expect(await field(cur(), '请填写参会人员，每行一人').inputValue()).toBe('张负责\n王总监\n李安全');
+    await field(cur(), '请填写会议决定，每行一条').fill('更换后厨地漏防鼠网\n每周检查防鼠设施');
+    await field(cur(), '请填写更正原因，如：按监管人员退回意见补充会议决定').fill('补记会议决定');
+    await cur().getByText('本人确认以上内容属实', { exact: true }).click();
+    await screenshot(page, 'principal-monthly-correction', { fullPage: false });
+    await buttonIn(cur(), '提交更正').click();
+    await cur().locator('.detail__amend').getByText('更正原因：补记会议决定', { exact: true }).waitFor();
+    await cur().getByText('2. 每周检查防鼠设施', { exact: true }).waitFor();
+    await cur().locator('.detail__version').filter({ hasText: '第 2 版' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'principal-monthly-corrected', { fullPage: false });
+
     const token = await apiToken(server.baseUrl, REGULATOR);
     const weeklyReviews = await apiGet<ListPage<ReviewDto>>(server.baseUrl, token, `/api/reviews?recordType=weekly_investigation&recordId=${weeklyId}`);
-    expect(weeklyReviews.items.map((r) => [r.action, r.flagged, r.comment])).toEqual([
-      ['reviewed', true, FLAG],
-      ['returned', false, WEEKLY_COMMENT],
+    expect(weeklyReviews.items.map((r) => [r.recordVersion, r.action, r.flagged, r.comment])).toEqual([
+      [1, 'reviewed', true, FLAG],
+      [1, 'returned', false, WEEKLY_COMMENT],
+      [2, 'reviewed', false, null],
     ]);
     const monthlyReviews = await apiGet<ListPage<ReviewDto>>(server.baseUrl, token, `/api/reviews?recordType=monthly_review&recordId=${monthlyId}`);
-    expect(monthlyReviews.items.map((r) => [r.action, r.flagged])).toEqual([['reviewed', false]]);
+    expect(monthlyReviews.items.map((r) => [r.recordVersion, r.action, r.flagged])).toEqual([[1, 'reviewed', false]]);
+    const monthlyVersions = await apiGet<Array<{ version: number; decisions: string[]; amendReason: string | null }>>(server.baseUrl, token, `/api/monthly-reviews/${monthlyId}/versions`);
+    expect(monthlyVersions.map((v) => [v.version, v.decisions, v.amendReason])).toEqual([
+      [1, ['更换后厨地漏防鼠网'], null],
+      [2, ['更换后厨地漏防鼠网', '每周检查防鼠设施'], '补记会议决定'],
+    ]);
     const orders = await apiGet<ListPage<RectificationOrderDto>>(server.baseUrl, token, `/api/rectifications?sourceId=${weeklyId}`);
     expect(orders.items.map((o) => [o.sourceType, o.items, o.status])).toEqual([['weekly_investigation', [WEEKLY_ITEM], 'open']]);
   }));

@@ -37,11 +37,13 @@ import {
   type FileKind,
   type LoginRequest,
   type MonthlyReport,
+  type MonthlyReviewAmendRequest,
   type MonthlyReviewDto,
   type MyTodosResponse,
   type PeriodRecordListQuery,
   type ProblemDto,
   type ProblemListQuery,
+  type WeeklyInvestigationAmendRequest,
   type WeeklyInvestigationDto,
   type WeeklySummary,
   type LoginResponse,
@@ -192,6 +194,9 @@ export const api = {
     get: (id: string) => request<WeeklyInvestigationDto>({ method: 'GET', path: `/api/weekly-investigations/${enc(id)}` }),
     versions: (id: string) =>
       request<WeeklyInvestigationDto[]>({ method: 'GET', path: `/api/weekly-investigations/${enc(id)}/versions` }),
+    /** A correction: a new version with a reason (the original stays as it was). */
+    amend: (id: string, body: WeeklyInvestigationAmendRequest, idempotencyKey: string) =>
+      request<WeeklyInvestigationDto>({ method: 'POST', path: `/api/weekly-investigations/${enc(id)}/versions`, body, headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } }),
   },
   monthlyReviews: {
     /** The director's report for the month as it would be frozen now. */
@@ -200,6 +205,9 @@ export const api = {
       request<Page<MonthlyReviewDto>>({ method: 'GET', path: '/api/monthly-reviews', query: { ...query } }),
     get: (id: string) => request<MonthlyReviewDto>({ method: 'GET', path: `/api/monthly-reviews/${enc(id)}` }),
     versions: (id: string) => request<MonthlyReviewDto[]>({ method: 'GET', path: `/api/monthly-reviews/${enc(id)}/versions` }),
+    /** A correction by the principal: a new version with a reason. */
+    amend: (id: string, body: MonthlyReviewAmendRequest, idempotencyKey: string) =>
+      request<MonthlyReviewDto>({ method: 'POST', path: `/api/monthly-reviews/${enc(id)}/versions`, body, headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } }),
   },
   files: {
     /** Uploads one picked photo (kind photo unless given); the server checks the content. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { CheckResult, itemsDue, type DailyCheckItemAnswer, type RiskListDto } from '@shian/shared';
+import { CheckResult, itemsDue, type DailyCheckItemAnswer, type DailyCheckItemRecord, type RiskListDto } from '@shian/shared';
 import { readJson, removeKey, writeJson } from '../platform/storage';
 import { uuidV4 } from '../platform/uuid';
 
@@ -78,6 +78,16 @@ export function reconcileDraft(draft: DailyCheckDraft, list: RiskListDto): { dra
   if (!hasContent(draft)) return { draft: next, change: null };
   const kept = Object.values(answers).filter((a) => !!a.result).length;
   return { draft: next, change: { from: draft.riskListVersion ?? null, to: list.version, kept, dropped } };
+}
+
+/** A submitted record's answers as the form holds them (a correction starts from them); draftToAnswers turns them back. */
+export function answersOfRecord(items: readonly DailyCheckItemRecord[]): Record<string, AnswerDraft> {
+  return Object.fromEntries(
+    items.map((i) => [
+      i.code,
+      { result: i.result, problem: i.problem ?? '', measure: i.measure ?? '', ...(i.fixedOnSpot === undefined ? {} : { fixedOnSpot: i.fixedOnSpot }), ...(i.photoIds?.length ? { photoIds: i.photoIds } : {}) },
+    ]),
+  );
 }
 
 /** The answers of a draft in the order of the items asked, only answered items, ready for the API. */

@@ -7,7 +7,7 @@ import { ApiError, api, errorMessage } from '../../../../api';
 import { ChecklistSection, problemsByItem, type ItemErrors } from '../../../../components/ChecklistItemCard';
 import { PageContainer } from '../../../../components/PageContainer';
 import { useAsync } from '../../../../hooks/useAsync';
-import { draftToAnswers, type AnswerDraft, type DailyCheckDraft } from '../../../../hooks/useDailyCheckDraft';
+import { answersOfRecord, draftToAnswers, type AnswerDraft, type DailyCheckDraft } from '../../../../hooks/useDailyCheckDraft';
 import { useSession } from '../../../../hooks/useSession';
 import { useToast } from '../../../../hooks/useToast';
 import { formatBusinessDate } from '../../../../platform/format';
@@ -19,16 +19,6 @@ import '../daily-check/index.css';
 import './index.css';
 
 const CONFIRM_LABEL = '本人确认以上检查属实';
-
-/** The record's answers as the form holds them. */
-function answersOf(check: DailyCheckDto): Record<string, AnswerDraft> {
-  return Object.fromEntries(
-    check.items.map((i) => [
-      i.code,
-      { result: i.result, problem: i.problem ?? '', measure: i.measure ?? '', ...(i.fixedOnSpot === undefined ? {} : { fixedOnSpot: i.fixedOnSpot }), ...(i.photoIds?.length ? { photoIds: i.photoIds } : {}) },
-    ]),
-  );
-}
 
 /**
  * 提交更正 (?id= the version to correct): the record's answers to change, a reason, the officer's
@@ -61,7 +51,7 @@ function CorrectionForm({ check, list }: { check: DailyCheckDto; list: RiskListD
   const groups = useMemo(() => groupByStage(itemsDue(list.items, 'daily')), [list]);
   const items = useMemo(() => groups.flatMap((g) => g.items), [groups]);
   const shown = useMemo(() => new Set(items.map((i) => i.code)), [items]);
-  const [answers, setAnswers] = useState<Record<string, AnswerDraft>>(() => answersOf(check));
+  const [answers, setAnswers] = useState<Record<string, AnswerDraft>>(() => answersOfRecord(check.items));
   const [remarks, setRemarks] = useState(check.remarks ?? '');
   const [reason, setReason] = useState('');
   const [confirmed, setConfirmed] = useState(false);

@@ -23,7 +23,7 @@ import { FormFooter } from '../../../../components/FormFooter';
 import { PageContainer } from '../../../../components/PageContainer';
 import { PhotoPicker, photosSettled, uploadedFileIds } from '../../../../components/PhotoPicker';
 import { useAsync } from '../../../../hooks/useAsync';
-import { draftToAnswers, type AnswerDraft, type DailyCheckDraft } from '../../../../hooks/useDailyCheckDraft';
+import { answersOfRecord, draftToAnswers, type AnswerDraft, type DailyCheckDraft } from '../../../../hooks/useDailyCheckDraft';
 import { useFormSubmit } from '../../../../hooks/useFormSubmit';
 import { useSession } from '../../../../hooks/useSession';
 import { useStoredDraft } from '../../../../hooks/useStoredDraft';
@@ -33,6 +33,8 @@ import { redirectTo } from '../../../../platform/nav';
 import { uuidV4 } from '../../../../platform/uuid';
 import { WeeklySummaryCard, ProblemCard } from '../../../../components/PeriodViews';
 import { canSubmitWeekly } from '../../duty';
+import { SupersededVersionCard } from '../../components/RecordCorrection';
+import { ReturnedRecordBanner } from '../../components/ReturnedRecordBanner';
 import { groupByStage, loadRiskList } from '../../risk-list';
 import './index.css';
 
@@ -55,16 +57,23 @@ interface WeeklyDraft {
   resolutions: Record<string, { chosen: boolean; text: string }>;
   nextWeekRequirements: string;
   confirmed: boolean;
+  /** 更正原因 (a correction only). */
+  reason: string;
 }
 
 const EMPTY_ANSWER: AnswerDraft = { problem: '', measure: '' };
 
-const WEEKLY_CONFLICT_CODES = ['WEEKLY_INVESTIGATION_EXISTS'];
+const WEEKLY_CONFLICT_CODES = ['WEEKLY_INVESTIGATION_EXISTS', 'WEEKLY_INVESTIGATION_NOT_CURRENT'];
 
-/** 每周食品安全排查治理报告 for one ISO week (?week=, default this week). */
+/**
+ * 每周食品安全排查治理报告 for one ISO week (?week=, default this week); with ?correct=<id> the
+ * same form corrects that submitted version (提交更正): prefilled from it, a reason required.
+ */
 export default function WeeklyInvestigationPage() {
   const { session } = useSession();
-  const param = useRouter().params.week;
+  const params = useRouter().params;
+  if (params.correct) return <WeeklyCorrectionPage id={params.correct} />;
+  const param = params.week;
   const week = param && isIsoWeekKey(param) ? param : isoWeekKey(todayInShanghai());
   const userId = session?.user.id ?? '';
   const data = useAsync(
@@ -95,18 +104,60 @@ export default function WeeklyInvestigationPage() {
   );
 }
 
-function WeeklyForm(props: { ownerId: string; week: string; list: RiskListDto; summary: WeeklySummary; open: ProblemDto[] }) {
-  const { ownerId, week, list, summary, open } = props;
-  const { showToast } = useToast();
-  const draftKey = `shian.draft.weekly.${ownerId}.${week}`;
-  const { draft, update: save, clear, restored } = useStoredDraft<WeeklyDraft>(draftKey, () => ({
-    answers: {},
-    hazards: [],
-    measures: [],
+/** 提交更正 of a submitted report (?correct=): the version, the list it answered, the week's summary now, the open problems. */
+function WeeklyCorrectionPage({ id }: { id: string }) {
+  const { session } = useSession();
+  const data = useAsync(
+    async () => {
+      const record = await api.weeklyInvestigations.get(id);
+      const [versions, summary, open] = await Promise.all([
+        api.riskLists.versions(),
+        api.weeklyInvestigations.preview(record.week),
+        api.problems.list({ status: 'open', pageSize: 100 }),
+      ]);
+      // The server checks a correction against the list version the original answered.
+      const list = versions.find((v) => v.version === record.riskListVersion);
+      if (!list) throw new Error(`找不到风险管控清单第 ${record.riskListVersion} 版`);
+      // The corrected version's own findings are restated in the form (and superseded by the correction), not resolved by it.
+      return { record, list, summary, open: open.items.filter((p) => p.sourceId !== record.id) };
+    },
+    [id],
+    { enabled: !!session },
+  );
+  if (session && !canSubmitWeekly(session.user.role)) return <PageContainer error="周排查报告由食品安全总监更正" />;
+  const record = data.data?.record;
+  return (
+    <PageContainer loading={data.loading && !data.data} error={data.data ? null : data.error} onRetry={() => void data.reload()}>
+      {data.data && record && session ? (
+        record.isCurrent ? (
+          <WeeklyForm ownerId={session.user.id} week={record.week} list={data.data.list} summary={data.data.summary} open={data.data.open} correcting={record} />
+        ) : (
+          <SupersededVersionCard onOpenVersions={() => redirectTo('enterprise.weeklyInvestigationDetail', { id: record.id })} />
+        )
+      ) : null}
+    </PageContainer>
+  );
+}
+
+/** The report as the form holds it: a new one empty, a correction from the version it corrects. */
+function initialDraft(record?: WeeklyInvestigationDto): WeeklyDraft {
+  return {
+    answers: record ? answersOfRecord(record.items) : {},
+    hazards: (record?.hazards ?? []).map((h) => ({ key: uuidV4(), description: h.description, photoIds: h.photoIds ?? [] })),
+    measures: (record?.measures ?? []).map((m) => ({ key: uuidV4(), ...m })),
     resolutions: {},
-    nextWeekRequirements: '',
+    nextWeekRequirements: record?.nextWeekRequirements ?? '',
     confirmed: false,
-  }));
+    reason: '',
+  };
+}
+
+function WeeklyForm(props: { ownerId: string; week: string; list: RiskListDto; summary: WeeklySummary; open: ProblemDto[]; correcting?: WeeklyInvestigationDto }) {
+  const { ownerId, week, list, summary, open, correcting } = props;
+  const { showToast } = useToast();
+  // A correction keeps its own draft (and Idempotency-Key) per version corrected: sending again corrects once.
+  const draftKey = correcting ? `shian.draft.weekly-correction.${ownerId}.${correcting.id}` : `shian.draft.weekly.${ownerId}.${week}`;
+  const { draft, update: save, clear, restored } = useStoredDraft<WeeklyDraft>(draftKey, () => initialDraft(correcting));
   const groups = useMemo(() => groupByStage(itemsDue(list.items, 'weekly')), [list]);
   const items = useMemo(() => groups.flatMap((g) => g.items), [groups]);
   const shown = useMemo(() => new Set(items.map((i) => i.code)), [items]);
@@ -115,7 +166,7 @@ function WeeklyForm(props: { ownerId: string; week: string; list: RiskListDto; s
     WEEKLY_CONFLICT_CODES,
     (created) => {
       clear();
-      showToast('提交成功', 'success');
+      showToast(correcting ? '更正已提交' : '提交成功', 'success');
       redirectTo('enterprise.weeklyInvestigationDetail', { id: created.id });
     },
   );
@@ -183,6 +234,7 @@ function WeeklyForm(props: { ownerId: string; week: string; list: RiskListDto; s
       if (!draft.resolutions[p.id]?.text.trim()) lines.push(`请填写问题「${p.description}」的整改情况`);
     });
     if (!draft.nextWeekRequirements.trim()) lines.push('请填写下周工作要求');
+    if (correcting && !draft.reason.trim()) lines.push('请填写更正原因');
     if (!draft.confirmed) lines.push('请勾选「本人确认以上内容属实」');
     setItemErrors(byItem);
     setSummaryLines(lines);
@@ -190,21 +242,20 @@ function WeeklyForm(props: { ownerId: string; week: string; list: RiskListDto; s
       showToast(lines[0], 'warn');
       return;
     }
+    const body = {
+      items: answers,
+      hazards: draft.hazards.map((h) => ({ description: h.description.trim(), ...(h.photoIds.length ? { photoIds: h.photoIds } : {}) })),
+      measures: draft.measures.map((m) => ({ description: m.description.trim(), owner: m.owner.trim(), deadline: m.deadline })),
+      resolutions: chosen.map((p) => ({ problemId: p.id, resolution: (draft.resolutions[p.id]?.text ?? '').trim() })),
+      nextWeekRequirements: draft.nextWeekRequirements.trim(),
+      confirm: true as const,
+    };
     await send(
+      // A correction is sent at once, as the daily one (提交更正) is; the draft keeps its key for a retry.
       () =>
-        submitThroughOutbox(
-          ownerId,
-          submissions.weeklyInvestigation({
-            week,
-            items: answers,
-            hazards: draft.hazards.map((h) => ({ description: h.description.trim(), ...(h.photoIds.length ? { photoIds: h.photoIds } : {}) })),
-            measures: draft.measures.map((m) => ({ description: m.description.trim(), owner: m.owner.trim(), deadline: m.deadline })),
-            resolutions: chosen.map((p) => ({ problemId: p.id, resolution: (draft.resolutions[p.id]?.text ?? '').trim() })),
-            nextWeekRequirements: draft.nextWeekRequirements.trim(),
-            confirm: true,
-          }),
-          { idempotencyKey: draft.idempotencyKey, draftKey },
-        ),
+        correcting
+          ? api.weeklyInvestigations.amend(correcting.id, { ...body, reason: draft.reason.trim() }, draft.idempotencyKey)
+          : submitThroughOutbox(ownerId, submissions.weeklyInvestigation({ week, ...body }), { idempotencyKey: draft.idempotencyKey, draftKey }),
       (e) => {
         const r = problemsByItem(e.fieldErrors, codes, shown);
         setItemErrors(r.byItem);
@@ -217,8 +268,10 @@ function WeeklyForm(props: { ownerId: string; week: string; list: RiskListDto; s
 
   return (
     <View>
+      {correcting ? <ReturnedRecordBanner recordType="weekly_investigation" record={correcting} /> : null}
       <View className="card">
-        <View className="card__title">{`每周排查 · ${formatWeek(week)}`}</View>
+        <View className="card__title">{correcting ? `更正每周排查 · ${formatWeek(week)}` : `每周排查 · ${formatWeek(week)}`}</View>
+        {correcting ? <View className="muted">{`更正第 ${correcting.version} 版；原报告保留不变，更正后生成第 ${correcting.version + 1} 版`}</View> : null}
         <View className="muted">{`依据本企业风险管控清单第 ${list.version} 版，共 ${items.length} 项周排查内容`}</View>
         {restored ? <View className="muted">已恢复上次未提交的草稿</View> : null}
       </View>
@@ -311,6 +364,9 @@ function WeeklyForm(props: { ownerId: string; week: string; list: RiskListDto; s
       </View>
 
       <View className="section-title">{`待整改问题的处理（${open.length}）`}</View>
+      {correcting?.resolutions.length ? (
+        <View className="card muted">{`第 ${correcting.version} 版已整改完毕的 ${correcting.resolutions.length} 个问题保持已整改，无需再填`}</View>
+      ) : null}
       {open.length === 0 ? <View className="card muted">暂无待整改问题</View> : null}
       {open.map((p) => {
         const r = draft.resolutions[p.id];
@@ -347,6 +403,20 @@ function WeeklyForm(props: { ownerId: string; week: string; list: RiskListDto; s
           disabled={submitting}
           onChange={(v) => update(() => ({ nextWeekRequirements: v }))}
         />
+        {correcting ? (
+          <>
+            <View className="pv__field-label">更正原因</View>
+            <TextArea
+              value={draft.reason}
+              placeholder="请填写更正原因，如：按监管人员退回意见补充整改完成时间"
+              maxLength={500}
+              rows={2}
+              autoSize
+              disabled={submitting}
+              onChange={(v) => update(() => ({ reason: v }))}
+            />
+          </>
+        ) : null}
         <View className="pv__confirm">
           <Checkbox checked={draft.confirmed} disabled={submitting} onChange={(v) => update(() => ({ confirmed: v }))}>
             本人确认以上内容属实
@@ -357,16 +427,16 @@ function WeeklyForm(props: { ownerId: string; week: string; list: RiskListDto; s
       <FormFooter
         summary={summaryLines}
         submitting={submitting}
-        submitLabel="提交周排查报告"
+        submitLabel={correcting ? '提交更正' : '提交周排查报告'}
         onSubmit={() => void submit()}
         queued={queued}
         conflict={
-          existingId
+          existingId || (correcting && conflict)
             ? {
-                viewLabel: '查看已提交的报告',
+                viewLabel: correcting ? '查看各版本' : '查看已提交的报告',
                 onView: () => {
                   clear();
-                  redirectTo('enterprise.weeklyInvestigationDetail', { id: existingId });
+                  redirectTo('enterprise.weeklyInvestigationDetail', { id: existingId ?? correcting!.id });
                 },
               }
             : null
