@@ -49,11 +49,12 @@ import { toNumber } from '../common/sql';
 import { validationFailed } from '../common/validation';
 import { dutiesSince, Enterprise } from '../enterprises/enterprise.entity';
 import { Region } from '../regions/region.entity';
+import { LEVEL_LENGTHS } from './rollup';
 import { businessSumsOf, rostersOf } from './rollup-rebuild';
 import type { DashboardQuery } from './dashboard.dto';
 
 const COUNTRY: RegionRef = { code: '', name: '全国', level: 'country' };
-const VILLAGE_CODE_LENGTH = 12;
+const VILLAGE_CODE_LENGTH = LEVEL_LENGTHS[LEVEL_LENGTHS.length - 1];
 
 interface Context {
   today: string;
@@ -150,7 +151,7 @@ export class DashboardService {
     const code = q.regionCode ?? top;
     // Outside the caller's region answers like a region that does not exist: nothing to learn from it.
     if (!code.startsWith(top)) throw notFound('区划');
-    const prefixes = [2, 4, 6, 9, 12].filter((n) => n <= code.length && n >= top.length).map((n) => code.slice(0, n));
+    const prefixes = LEVEL_LENGTHS.filter((n) => n <= code.length && n >= top.length).map((n) => code.slice(0, n));
     const found = prefixes.length ? await this.ds.getRepository(Region).find({ where: { code: In(prefixes) } }) : [];
     const byCode = new Map(found.map((r) => [r.code, { code: r.code, name: r.name, level: r.level }]));
     const region = code === '' ? COUNTRY : byCode.get(code);
@@ -376,7 +377,5 @@ function trendPoint(bucket: PeriodUnit, daily: DashboardCounts['daily'], problem
 
 /** The length of a child's code below a region code of `length` (province 2 → city 4 … township 9 → village 12). */
 function nextLength(length: number): number {
-  const lengths = [2, 4, 6, 9, 12];
-  const i = lengths.indexOf(length);
-  return lengths[i + 1] ?? 12;
+  return LEVEL_LENGTHS[LEVEL_LENGTHS.indexOf(length) + 1] ?? VILLAGE_CODE_LENGTH;
 }

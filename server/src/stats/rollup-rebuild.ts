@@ -6,7 +6,7 @@ import { appointmentCounts, EnterpriseStatus, mondayOfIsoWeek, monthDates, addDa
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { toNumber } from '../common/sql';
 import { staffingProfileOf } from '../staff/staff.service';
-import { BusinessSums, RollupKey, rollupKeyOf, RollupSums } from './rollup';
+import { BusinessSums, LEVEL_LENGTHS, RollupKey, rollupKeyOf, RollupSums } from './rollup';
 import { StatEnterprise, StatKind } from './stat.entities';
 
 /** The last day of an ISO week key ('2026-W48') — the day its investigation is counted on. */
@@ -125,7 +125,7 @@ export async function refreshEnterpriseRollups(em: EntityManager, enterpriseIds:
   for (const id of enterpriseIds) await refreshEnterpriseRollup(em, id);
 }
 
-const LEVELS = [2, 4, 6, 9, 12];
+const LEVELS = LEVEL_LENGTHS;
 
 /**
  * Recomputes every sum from the records, in the manager's transaction (or without one). Each

@@ -24,11 +24,12 @@ export function rollupKeyOf(e: Pick<Enterprise, 'status' | 'grade' | 'regionCode
   return { regionCode: e.regionCode, grade: e.grade, businessType: e.businessType, since: dutiesSince(e) };
 }
 
-const PREFIXES = [RegionLevel.Province, RegionLevel.City, RegionLevel.County, RegionLevel.Township, RegionLevel.Village].map((l) => REGION_CODE_LENGTHS[l]);
+/** Code lengths from province (2) to village (12), from shared's GB/T 2260 rule. */
+export const LEVEL_LENGTHS = [RegionLevel.Province, RegionLevel.City, RegionLevel.County, RegionLevel.Township, RegionLevel.Village].map((l) => REGION_CODE_LENGTHS[l]);
 
 /** [region, child] at every level above the code: ['', '15'], ['15', '1501'], … ['150102001', code]. */
 export function regionChildPairs(code: string): Array<[string, string]> {
-  const prefixes = PREFIXES.filter((n) => n <= code.length).map((n) => code.slice(0, n));
+  const prefixes = LEVEL_LENGTHS.filter((n) => n <= code.length).map((n) => code.slice(0, n));
   return prefixes.map((child, i) => [i === 0 ? '' : prefixes[i - 1], child]);
 }
 

@@ -64,44 +64,35 @@ export class StatRecords extends RegionChildKey {
   fixed!: number;
 }
 
+/** How many confirmed businesses, and how many need and have their director and officer. */
+abstract class BusinessCounts extends RegionChildKey {
+  @Column({ type: 'int' })
+  businesses!: number;
+
+  @Column({ type: 'int' })
+  requiringDirector!: number;
+
+  @Column({ type: 'int' })
+  withDirector!: number;
+
+  @Column({ type: 'int' })
+  withOfficer!: number;
+}
+
 /**
  * Confirmed businesses per start date of their duties, and their staffing as it stands. The
  * dashboard reads only the starts inside its period (the index); stat_business_totals has the rest.
  */
 @Entity('stat_businesses')
 @Index('IDX_stat_businesses_region_since', ['regionCode', 'since'])
-export class StatBusinesses extends RegionChildKey {
+export class StatBusinesses extends BusinessCounts {
   @PrimaryColumn(BUSINESS_DATE_COLUMN)
   since!: string;
-
-  @Column({ type: 'int' })
-  businesses!: number;
-
-  @Column({ type: 'int' })
-  requiringDirector!: number;
-
-  @Column({ type: 'int' })
-  withDirector!: number;
-
-  @Column({ type: 'int' })
-  withOfficer!: number;
 }
 
 /** stat_businesses summed over start dates: a region's children, a few rows each. */
 @Entity('stat_business_totals')
-export class StatBusinessTotals extends RegionChildKey {
-  @Column({ type: 'int' })
-  businesses!: number;
-
-  @Column({ type: 'int' })
-  requiringDirector!: number;
-
-  @Column({ type: 'int' })
-  withDirector!: number;
-
-  @Column({ type: 'int' })
-  withOfficer!: number;
-}
+export class StatBusinessTotals extends BusinessCounts {}
 
 /**
  * What each business contributes to stat_businesses now, and under which key its records are summed:
