@@ -9,7 +9,8 @@ import { User } from '../auth/user.entity';
 @Entity('daily_checks')
 @Index('UQ_daily_checks_enterprise_date_version', ['enterpriseId', 'businessDate', 'version'], { unique: true })
 @Index('IDX_daily_checks_region_date', ['regionCode', 'businessDate'])
-@Index('IDX_daily_checks_enterprise_date', ['enterpriseId', 'businessDate'])
+// Covers the rollup rebuild's read (rollup-rebuild.ts): no need to open the record.
+@Index('IDX_daily_checks_enterprise_date_current_late', ['enterpriseId', 'businessDate', 'isCurrent', 'late'])
 export class DailyCheck extends SubmittedRecord {
   @ManyToOne(() => Enterprise, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'FK_daily_checks_enterprise' })

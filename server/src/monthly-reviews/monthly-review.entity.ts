@@ -12,6 +12,7 @@ import { User } from '../auth/user.entity';
 @Entity('monthly_reviews')
 @Index('UQ_monthly_reviews_enterprise_month_version', ['enterpriseId', 'month', 'version'], { unique: true })
 @Index('IDX_monthly_reviews_region_month', ['regionCode', 'month'])
+@Index('IDX_monthly_reviews_enterprise_month_current_late', ['enterpriseId', 'month', 'isCurrent', 'late'])
 export class MonthlyReview extends SubmittedRecord {
   @ManyToOne(() => Enterprise, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'FK_monthly_reviews_enterprise' })

@@ -12,6 +12,7 @@ import { User } from '../auth/user.entity';
 @Entity('weekly_investigations')
 @Index('UQ_weekly_investigations_enterprise_week_version', ['enterpriseId', 'week', 'version'], { unique: true })
 @Index('IDX_weekly_investigations_region_week', ['regionCode', 'week'])
+@Index('IDX_weekly_investigations_enterprise_week_current_late', ['enterpriseId', 'week', 'isCurrent', 'late'])
 export class WeeklyInvestigation extends SubmittedRecord {
   @ManyToOne(() => Enterprise, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'FK_weekly_investigations_enterprise' })

@@ -7,6 +7,7 @@ import { Credentials1764500000000 } from './1764500000000-credentials';
 import { ReviewRectification1764600000000 } from './1764600000000-review-rectification';
 import { StatsRollups1764800000000 } from './1764800000000-stats-rollups';
 import { StatBusinessTotals1764810000000 } from './1764810000000-stat-business-totals';
+import { RecordCoveringIndexes1764820000000 } from './1764820000000-record-covering-indexes';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const MIGRATIONS = [Init1764057600000, Files1764100000000, RiskLists1764200000000, WeeklyMonthly1764300000000, Onboarding1764400000000, Credentials1764500000000, ReviewRectification1764600000000, StatsRollups1764800000000, StatBusinessTotals1764810000000];
+export const MIGRATIONS = [Init1764057600000, Files1764100000000, RiskLists1764200000000, WeeklyMonthly1764300000000, Onboarding1764400000000, Credentials1764500000000, ReviewRectification1764600000000, StatsRollups1764800000000, StatBusinessTotals1764810000000, RecordCoveringIndexes1764820000000];
