@@ -72,6 +72,30 @@ export const SUBPACKAGES = {
       weeklyInvestigationDetail: 'pages/weekly-investigation-detail/index',
       /** A business's 月调度 minutes (?id=): the minutes, 打印, 审阅 / 退回 / 标记有问题, 下发整改. */
       monthlyReviewDetail: 'pages/monthly-review-detail/index',
+      /** 包保干部: the region's cadres (filters level / name or phone), 新增干部 (initial password shown once), 停用. */
+      cadres: 'pages/cadres/index',
+      /** 分配包保 of one cadre (?cadreId=): their businesses, choosing more (search, multi-select), refusals with reasons; .xlsx import. */
+      cadreAssign: 'pages/cadre-assign/index',
+      /** 未落实包保: graded businesses without a cadre, and the coverage rate. */
+      coverageGaps: 'pages/coverage-gaps/index',
+      /** 督导统计 (?regionCode=): coverage, completion, commitment upload, rectification; children; 提醒名单. */
+      supervisionStats: 'pages/supervision-stats/index',
+      /** 包保设置: visit frequency per grade (admin), grade → level overrides of the region. */
+      supervisionSettings: 'pages/supervision-settings/index',
+    },
+  },
+  /** 包保干部: my businesses, supervision visits, the commitment letter. */
+  cadre: {
+    root: 'packages/cadre',
+    pages: {
+      /** 包保首页: my businesses with their state, this cycle's progress, the end-of-cycle reminder. */
+      home: 'pages/home/index',
+      /** 督导检查 of one business (?enterpriseId=&enterpriseName=). */
+      visit: 'pages/visit/index',
+      /** 督导记录 (?id=): answers, problems, photos, location, the rectification order raised. */
+      visitDetail: 'pages/visit-detail/index',
+      /** 承诺书: the letter, 签署 or 上传扫描件, the versions. */
+      commitment: 'pages/commitment/index',
     },
   },
   public: {
@@ -127,7 +151,7 @@ export function appSubPackages(): Array<{ root: string; pages: string[] }> {
 
 /** Download the role subpackages while the user is on the login / entry page. */
 export function appPreloadRule(): Record<string, { network: 'all' | 'wifi'; packages: string[] }> {
-  const roles = [SUBPACKAGES.enterprise.root, SUBPACKAGES.official.root];
+  const roles = [SUBPACKAGES.enterprise.root, SUBPACKAGES.official.root, SUBPACKAGES.cadre.root];
   return {
     [MAIN_PAGES.home]: { network: 'all', packages: roles },
     [MAIN_PAGES.login]: { network: 'all', packages: roles },

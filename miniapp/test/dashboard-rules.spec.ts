@@ -29,6 +29,8 @@ function figures(over: Partial<DashboardFigures> = {}): DashboardFigures {
     problems: { found: 0, fixed: 0, open: 0 },
     rectifications: { issued: 0, closed: 0, unclosed: 0, overdue: 0 },
     appointments: { businesses: 0, withOfficer: 0, requiringDirector: 0, withDirector: 0 },
+    coverage: { businesses: 0, withCadre: 0 },
+    supervision: duty(),
     indicators: {},
     ...over,
   };

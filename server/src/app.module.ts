@@ -5,6 +5,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { AuthGuard } from './common/auth.guard';
+import { ComplaintsModule } from './complaints/complaints.module';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { DailyChecksModule } from './daily-checks/daily-checks.module';
 import { buildDataSourceOptions } from './database/data-source';
@@ -20,6 +21,8 @@ import { ReviewsModule } from './reviews/reviews.module';
 import { RegionsController } from './regions/regions.controller';
 import { RiskListsModule } from './risk-lists/risk-lists.module';
 import { StaffDutyModule } from './staff-duty/staff-duty.module';
+import { SupervisionModule } from './supervision/supervision.module';
+import { VisitsModule } from './supervision/visits/visits.module';
 import { WeeklyInvestigationsModule } from './weekly-investigations/weekly-investigations.module';
 
 @Module({})
@@ -46,6 +49,9 @@ export class AppModule {
         StaffDutyModule,
         ReviewsModule,
         RectificationsModule,
+        SupervisionModule,
+        VisitsModule,
+        ComplaintsModule,
       ],
       controllers: [HealthController, RegionsController],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_GUARD, useClass: AuthGuard }],

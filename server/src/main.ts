@@ -3,6 +3,7 @@ import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/config';
 import { prepareDatabase } from './database/prepare';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './database/seed-demo';
+import { DEMO_CADRES } from './database/seed-demo-supervision';
 import { JsonLogger } from './common/logger';
 
 async function main(): Promise<void> {
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     if (config.seedDemo) {
       lines.push(`  演示账号（密码 ${DEMO_PASSWORD}）:`);
       for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.phone}  ${a.label}`);
+      for (const a of DEMO_CADRES) lines.push(`    ${a.phone}  ${a.label}`);
     }
     process.stdout.write(`${lines.join('\n')}\n\n`);
   }

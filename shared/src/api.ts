@@ -106,6 +106,14 @@ export interface PublicEnterpriseDto {
   businessType: BusinessType;
   regionName: string | null;
   address: string;
+  // The 公示牌 page (issue #7): who answers for food safety, masked as everywhere public (张**) …
+  principal: string | null;
+  director: string | null;
+  officers: string[];
+  /** … its 日管控 over the 30 days up to yesterday (today may still be checked) … */
+  dailyChecks: { from: string; to: string; due: number; done: number; rate: number | null };
+  /** … and the rectification orders not yet closed. */
+  openRectifications: number;
 }
 
 export interface DailyCheckCreateRequest {

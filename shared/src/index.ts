@@ -17,3 +17,5 @@ export * from './staffing';
 export * from './indicators';
 export * from './onboarding';
 export * from './rectifications';
+export * from './supervision';
+export * from './complaints';

@@ -4,9 +4,13 @@
 //   1. p95 of GET /api/stats/dashboard for the province (regionCode=15, the last 30 days) over
 //      ≥ 200 sequential requests, a province regulator logged in, some with grade/type filters;
 //   2. a naive GROUP BY over the raw records computing the same figures per city (median of 3);
-//   3. p95 of the county's dashboard on SQLite, a county regulator logged in.
-// Ends with: `p95: X ms  naive: Y ms  speedup: Z  sqlite-county-p95: W ms`.
-// Targets (issue 5): p95 ≤ 200 ms, speedup ≥ 100, sqlite-county-p95 ≤ 300 ms.
+//   3. p95 of the county's dashboard on SQLite, a county regulator logged in;
+//   4. (issue 6) p50/p95 of GET /api/stats/supervision and GET /api/stats/supervision/reminders, the
+//      same way, for the province regulator on MariaDB and the county regulator on SQLite.
+// Ends with: `p95: X ms  naive: Y ms  speedup: Z  sqlite-county-p95: W ms  supervision-p50/p95: …`.
+// Targets (issue 5): p95 ≤ 200 ms, speedup ≥ 100, sqlite-county-p95 ≤ 300 ms; (issue 6) the
+// supervision stats within the dashboard's p95 ≤ 200 ms.
+// BENCH_SKIP_DASHBOARD=1 measures the supervision stats alone (no dashboard, no naive pass).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,23 +69,57 @@ async function login(baseUrl: string, phone: string): Promise<string> {
 /** A little variety: mostly the whole region, sometimes one grade or one business type. */
 const FILTERS: string[] = ['', '', '', '', '', `&grade=${Grade.D}`, `&grade=${Grade.C}`, `&type=${BusinessType.Catering}`, `&type=${BusinessType.Selling}`, `&grade=${Grade.D}&type=${BusinessType.Catering}`];
 
-/** p95 (and p50) of the dashboard over `REQUESTS` sequential requests after a warm-up. */
-async function measureDashboard(server: RunningServer, token: string, regionCode: string, from: string, to: string): Promise<{ p50: number; p95: number; max: number; children: number }> {
-  let children = 0;
+interface Timing {
+  p50: number;
+  p95: number;
+  max: number;
+  /** What the first answer said (children, items). */
+  first: unknown;
+}
+
+/** p50, p95 and max of GET `path(i)` over `REQUESTS` sequential requests after a warm-up. */
+async function measure(server: RunningServer, token: string, path: (i: number) => string): Promise<Timing> {
+  let first: unknown = null;
   const once = async (i: number): Promise<number> => {
     const t0 = performance.now();
-    const res = await fetch(`${server.baseUrl}/api/stats/dashboard?regionCode=${regionCode}&from=${from}&to=${to}${FILTERS[i % FILTERS.length]}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${server.baseUrl}${path(i)}`, { headers: { authorization: `Bearer ${token}` } });
     const body = await res.text();
     const ms = performance.now() - t0;
-    if (res.status !== 200) throw new Error(`GET /api/stats/dashboard → ${res.status} ${body.slice(0, 300)}`);
-    if (i === 0) children = (JSON.parse(body) as { children: unknown[] }).children.length;
+    if (res.status !== 200) throw new Error(`GET ${path(i)} → ${res.status} ${body.slice(0, 300)}`);
+    if (i === 0) first = JSON.parse(body);
     return ms;
   };
   for (let i = 0; i < WARMUP; i++) await once(i);
   const times: number[] = [];
   for (let i = 0; i < REQUESTS; i++) times.push(await once(i));
   times.sort((a, b) => a - b);
-  return { p50: pct(times, 50), p95: pct(times, 95), max: times[times.length - 1], children };
+  return { p50: pct(times, 50), p95: pct(times, 95), max: times[times.length - 1], first };
+}
+
+/** The dashboard over the period, mostly the whole region, sometimes filtered. */
+async function measureDashboard(server: RunningServer, token: string, regionCode: string, from: string, to: string): Promise<Timing & { children: number }> {
+  const t = await measure(server, token, (i) => `/api/stats/dashboard?regionCode=${regionCode}&from=${from}&to=${to}${FILTERS[i % FILTERS.length]}`);
+  return { ...t, children: (t.first as { children: unknown[] }).children.length };
+}
+
+/**
+ * The 包保 statistics of the region on the data's day (its current cycles: coverage, visits due and
+ * done, commitment letters, rectifications) and the cadres still owing visits.
+ */
+async function measureSupervision(server: RunningServer, token: string, regionCode: string, date: string): Promise<{ stats: Timing; reminders: Timing }> {
+  const stats = await measure(server, token, () => `/api/stats/supervision?regionCode=${regionCode}&date=${date}`);
+  const reminders = await measure(server, token, () => `/api/stats/supervision/reminders?regionCode=${regionCode}`);
+  return { stats, reminders };
+}
+
+const timingText = (t: Timing) => `p50 ${t.p50.toFixed(1)} ms  p95 ${t.p95.toFixed(1)} ms  max ${t.max.toFixed(1)} ms`;
+
+/** What the province's statistics say, to check the benchmark read real figures. */
+function describeSupervision(s: { stats: Timing; reminders: Timing }): string {
+  const totals = (s.stats.first as { totals?: Record<string, unknown> }).totals ?? {};
+  const reminders = s.reminders.first as unknown;
+  const count = Array.isArray(reminders) ? reminders.length : ((reminders as { total?: number; items?: unknown[] })?.total ?? (reminders as { items?: unknown[] })?.items?.length);
+  return `businesses ${String(totals.businesses)}, with a cadre ${String(totals.withCadre)}, due ${String(totals.due)}, visited ${String(totals.visited)}, cadres ${String(totals.cadres)}; reminders: ${String(count)}`;
 }
 
 /**
@@ -138,18 +176,24 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shian-bench-dashboard-'));
   const keep = async () => undefined;
   const env = { DATA_ENCRYPTION_KEY: SEED_DATA_ENCRYPTION_KEY, LOG_LEVEL: 'error' };
+  const skipDashboard = Boolean(process.env.BENCH_SKIP_DASHBOARD);
   let server = await startServer({ database: { dbUrl: PROVINCE_DB_URL, dataDir, drop: keep }, env });
-  let dash: Awaited<ReturnType<typeof measureDashboard>>;
+  let dash: Awaited<ReturnType<typeof measureDashboard>> | null = null;
+  let sup: Awaited<ReturnType<typeof measureSupervision>>;
   try {
-    dash = await measureDashboard(server, await login(server.baseUrl, regulator.phone), '15', from, to);
+    const token = await login(server.baseUrl, regulator.phone);
+    if (!skipDashboard) dash = await measureDashboard(server, token, '15', from, to);
+    sup = await measureSupervision(server, token, '15', to);
   } finally {
     await server.stop();
   }
-  console.log(`dashboard (MariaDB, regionCode=15, ${dash.children} cities): p50 ${dash.p50.toFixed(1)} ms  p95 ${dash.p95.toFixed(1)} ms  max ${dash.max.toFixed(1)} ms over ${REQUESTS} requests`);
+  if (dash) console.log(`dashboard (MariaDB, regionCode=15, ${dash.children} cities): p50 ${dash.p50.toFixed(1)} ms  p95 ${dash.p95.toFixed(1)} ms  max ${dash.max.toFixed(1)} ms over ${REQUESTS} requests`);
+  console.log(`supervision stats (MariaDB, regionCode=15, date=${to}): ${timingText(sup.stats)}; reminders: ${timingText(sup.reminders)} over ${REQUESTS} requests each`);
+  console.log(`  ${describeSupervision(sup)}`);
 
   // BENCH_NAIVE_RUNS=0 skips the naive pass (minutes at province scale) to re-measure the dashboard alone.
   const runs: number[] = [];
-  for (let i = 0; i < Number(process.env.BENCH_NAIVE_RUNS ?? 3); i++) {
+  for (let i = 0; i < (skipDashboard ? 0 : Number(process.env.BENCH_NAIVE_RUNS ?? 3)); i++) {
     const r = await naive(PROVINCE_DB_URL, from, to);
     runs.push(r.ms);
     console.log(`naive GROUP BY over the records, run ${i + 1}: ${(r.ms / 1000).toFixed(1)} s (${r.daily} daily checks)`);
@@ -166,16 +210,26 @@ async function main(): Promise<void> {
   const countyRegulator = county.officials.find((o) => o.regionCode === COUNTY)!;
   console.log(`county ${COUNTY}: ${county.businesses} businesses as of ${county.asOf} (seeded in ${county.seconds} s); county regulator: ${countyRegulator.phone} / ${PASSWORD}`);
   server = await startServer({ database: { dbUrl: `sqlite:${COUNTY_FILE}`, dataDir, drop: keep }, env });
-  let countyDash: Awaited<ReturnType<typeof measureDashboard>>;
+  let countyDash: Awaited<ReturnType<typeof measureDashboard>> | null = null;
+  let countySup: Awaited<ReturnType<typeof measureSupervision>>;
   try {
-    countyDash = await measureDashboard(server, await login(server.baseUrl, countyRegulator.phone), COUNTY, addDays(county.asOf, -29), county.asOf);
+    const token = await login(server.baseUrl, countyRegulator.phone);
+    if (!skipDashboard) countyDash = await measureDashboard(server, token, COUNTY, addDays(county.asOf, -29), county.asOf);
+    countySup = await measureSupervision(server, token, COUNTY, county.asOf);
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  console.log(`dashboard (SQLite, regionCode=${COUNTY}, ${countyDash.children} townships): p50 ${countyDash.p50.toFixed(1)} ms  p95 ${countyDash.p95.toFixed(1)} ms  max ${countyDash.max.toFixed(1)} ms`);
+  if (countyDash) console.log(`dashboard (SQLite, regionCode=${COUNTY}, ${countyDash.children} townships): p50 ${countyDash.p50.toFixed(1)} ms  p95 ${countyDash.p95.toFixed(1)} ms  max ${countyDash.max.toFixed(1)} ms`);
+  console.log(`supervision stats (SQLite, regionCode=${COUNTY}): ${timingText(countySup.stats)}; reminders: ${timingText(countySup.reminders)}`);
+  console.log(`  ${describeSupervision(countySup)}`);
 
-  console.log(`p95: ${dash.p95.toFixed(0)} ms  naive: ${naiveMs.toFixed(0)} ms  speedup: ${(naiveMs / dash.p95).toFixed(0)}  sqlite-county-p95: ${countyDash.p95.toFixed(0)} ms`);
+  const f = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(0));
+  const pair = (t: Timing) => `${f(t.p50)}/${f(t.p95)} ms`;
+  console.log(
+    `p95: ${f(dash?.p95)} ms  naive: ${f(naiveMs)} ms  speedup: ${dash ? f(naiveMs / dash.p95) : '-'}  sqlite-county-p95: ${f(countyDash?.p95)} ms  ` +
+      `supervision-p50/p95: ${pair(sup.stats)}  reminders-p50/p95: ${pair(sup.reminders)}  sqlite-county-supervision-p50/p95: ${pair(countySup.stats)}  sqlite-county-reminders-p50/p95: ${pair(countySup.reminders)}`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -61,6 +61,7 @@ import type { LocalPhoto } from '../platform/photo';
 import { fetchImageSrc, request, upload } from './client';
 import { rectificationEndpoints, reviewEndpoints } from './rectification-endpoints';
 import { directoryEndpoints } from './directory-endpoints';
+import { supervisionEndpoints } from './supervision-endpoints';
 
 const enc = encodeURIComponent;
 
@@ -210,9 +211,14 @@ export const api = {
       request<MonthlyReviewDto>({ method: 'POST', path: `/api/monthly-reviews/${enc(id)}/versions`, body, headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } }),
   },
   files: {
-    /** Uploads one picked photo (kind photo unless given); the server checks the content. */
-    upload: (photo: LocalPhoto, opts: { kind?: FileKind; onProgress?: (percent: number) => void } = {}) =>
-      upload<FileDto>({ path: '/api/files', photo, fields: { kind: opts.kind ?? 'photo' }, onProgress: opts.onProgress }),
+    /** Uploads one picked photo (kind photo unless given; an official names the business); the server checks the content. */
+    upload: (photo: LocalPhoto, opts: { kind?: FileKind; enterpriseId?: string; onProgress?: (percent: number) => void } = {}) =>
+      upload<FileDto>({
+        path: '/api/files',
+        photo,
+        fields: { kind: opts.kind ?? 'photo', ...(opts.enterpriseId ? { enterpriseId: opts.enterpriseId } : {}) },
+        onProgress: opts.onProgress,
+      }),
     meta: (id: string) => request<FileDto>({ method: 'GET', path: `/api/files/${enc(id)}/meta` }),
     /** A src <Image> can show for an uploaded file (the content needs the token). */
     imageSrc: (id: string) => fetchImageSrc(`/api/files/${enc(id)}`),
@@ -222,6 +228,7 @@ export const api = {
   reviews: reviewEndpoints,
   rectifications: rectificationEndpoints,
   directory: directoryEndpoints,
+  supervision: supervisionEndpoints,
   public: {
     enterprise: (id: string) =>
       request<PublicEnterpriseDto>({ method: 'GET', path: `/api/public/enterprises/${enc(id)}`, auth: false }),

@@ -42,3 +42,8 @@ export function errorMessage(e: unknown): string {
   if (e instanceof Error && e.message) return e.message;
   return UNKNOWN_ERROR_MESSAGE;
 }
+
+/** What a form shows under itself after a failed submit: each field's message, or the one message. */
+export function errorLines(e: unknown): string[] {
+  return e instanceof ApiError && e.fieldErrors.length ? e.fieldErrors.map((f) => f.message) : [errorMessage(e)];
+}

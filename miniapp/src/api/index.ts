@@ -1,4 +1,4 @@
 export { api } from './endpoints';
-export { ApiError, errorMessage, NETWORK_ERROR_MESSAGE, type FieldError } from './errors';
+export { ApiError, errorLines, errorMessage, NETWORK_ERROR_MESSAGE, type FieldError } from './errors';
 export { request, apiBase, setSessionExpiredHandler } from './client';
 export { getSession, saveSession, clearSession, updateUser, type Session } from './session';

@@ -42,6 +42,8 @@ export interface PhotoPickerProps {
   documents?: boolean;
   /** After submit: no adding or removing. */
   disabled?: boolean;
+  /** An official's upload for one business (a cadre's visit photos): the business the files belong to. */
+  enterpriseId?: string;
   /** Photos uploaded earlier (e.g. kept in a draft): shown as done, loaded from the server. Read on mount. */
   initialFileIds?: readonly string[];
   /** Called on every change (added, progress, uploaded, failed, removed). */
@@ -52,7 +54,7 @@ let counter = 0;
 const nextKey = () => `photo-${Date.now()}-${(counter += 1)}`;
 
 /** Thumbnails with add (up to max), remove before submit, and each photo's upload state in Chinese. */
-export function PhotoPicker({ max = 9, kind = 'photo', documents = false, disabled = false, initialFileIds, onChange }: PhotoPickerProps) {
+export function PhotoPicker({ max = 9, kind = 'photo', documents = false, disabled = false, enterpriseId, initialFileIds, onChange }: PhotoPickerProps) {
   const [photos, setPhotos] = useState<PickedPhoto[]>(() =>
     (initialFileIds ?? []).slice(0, max).map((id) => ({ key: nextKey(), local: { src: '', size: 0 }, status: 'done', progress: 100, fileId: id })),
   );
@@ -101,11 +103,11 @@ export function PhotoPicker({ max = 9, kind = 'photo', documents = false, disabl
     (photo: PickedPhoto) => {
       patch(photo.key, { status: 'uploading', progress: 0, error: undefined });
       api.files
-        .upload(photo.local, { kind, onProgress: (progress) => patch(photo.key, { progress }) })
+        .upload(photo.local, { kind, enterpriseId, onProgress: (progress) => patch(photo.key, { progress }) })
         .then((file) => patch(photo.key, { status: 'done', progress: 100, file, fileId: file.id }))
         .catch((e: unknown) => patch(photo.key, { status: 'error', error: errorMessage(e) }));
     },
-    [kind, patch],
+    [kind, enterpriseId, patch],
   );
 
   const add = useCallback(async () => {

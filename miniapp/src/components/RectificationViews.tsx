@@ -54,9 +54,9 @@ export function RectificationOrderView({ order, onOpenSource }: { order: Rectifi
         </View>
         <View className="muted">{`${order.issuerName} 于 ${formatShanghaiDateTime(order.issuedAt)} 下发`}</View>
         <View className={`rect__deadline${order.overdue ? ' rect__deadline--overdue' : ''}`}>{`整改期限：${formatBusinessDate(order.deadline)}${order.overdue ? '（已逾期）' : ''}`}</View>
-        {order.sourcePeriod ? (
+        {order.sourcePeriod || onOpenSource ? (
           <View className={onOpenSource ? 'link rect__source' : 'muted rect__source'} onClick={onOpenSource}>
-            {`来源：${order.sourcePeriod} ${order.sourceLabel}${onOpenSource ? ' ›' : ''}`}
+            {`来源：${order.sourcePeriod ? `${order.sourcePeriod} ` : ''}${order.sourceLabel}${onOpenSource ? ' ›' : ''}`}
           </View>
         ) : (
           <View className="muted rect__source">{`来源：${order.sourceLabel}`}</View>

@@ -30,7 +30,17 @@ export function navigateBackOr(name: RouteName): void {
   else reLaunch(name);
 }
 
-/** The home page of a role: enterprise roles → enterprise home, officials → daily-check list. */
+/** The home page of a role: enterprise roles → enterprise home, cadres → 包保首页, other officials → daily-check list. */
 export function homeRouteOf(role: Role): RouteName {
+  if (role === Role.Cadre) return 'cadre.home';
   return isEnterpriseRole(role) ? 'enterprise.home' : 'official.dailyChecks';
+}
+
+/** A query value, decoded once whether or not the router already did. */
+export function queryText(v: string | undefined): string {
+  try {
+    return decodeURIComponent(v ?? '');
+  } catch {
+    return v ?? '';
+  }
 }

@@ -29,7 +29,7 @@ export interface UploadRequest {
   /** Multipart field of the file. */
   field: string;
   /** Form fields sent before the file (none for a workbook import). */
-  fields: { kind?: FileKind };
+  fields: { kind?: FileKind; enterpriseId?: string };
   headers: Record<string, string>;
   /** 0–100. */
   onProgress?: (percent: number) => void;

@@ -4,6 +4,9 @@ import { ID_COLUMN, INSTANT_COLUMN, REGION_CODE_COLUMN } from '../database/colum
 import { Enterprise } from '../enterprises/enterprise.entity';
 
 @Entity('users')
+// Officials by role and region: the cadres of a region for the supervision statistics.
+// Officials of a role in a region, active or not: the supervision stats count cadres from the index alone.
+@Index('IDX_users_role_active_region', ['role', 'active', 'regionCode'])
 export class User {
   @PrimaryColumn(ID_COLUMN)
   id!: string;
@@ -35,6 +38,10 @@ export class User {
 
   @Column({ type: 'varchar', length: 16, nullable: true })
   cadreLevel!: CadreLevel | null;
+
+  /** Cadres: 职务 (副镇长, 村委会主任 …). */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  title!: string | null;
 
   @Index('UQ_users_wechat_open_id', { unique: true })
   @Column({ type: 'varchar', length: 64, nullable: true })

@@ -71,6 +71,12 @@ describe('JsonLogger scrubbing', () => {
     expect(JSON.parse(lines[0]).msg).toBe("duplicate entry '1501**********0015' for key");
   });
 
+  it('never writes a complainant’s name, phone or query code (issue #7)', () => {
+    const { lines, logger } = capture();
+    logger.error({ msg: 'failed', body: { contactName: '王秀英', contactPhone: '13812345678', queryCode: 'K7Q2XM9A' }, complainant_phone_enc: 'v1.x' }, 'Ctx');
+    for (const secret of ['王秀英', '13812345678', 'K7Q2XM9A', 'v1.x']) expect(lines[0]).not.toContain(secret);
+  });
+
   it('leaves other long numbers alone', () => {
     const { lines, logger } = capture();
     logger.log({ msg: 'x', n: '123456789012345678', uscc: '91150102MA0000001X' }, 'Ctx');

@@ -6,8 +6,8 @@ import type { LogLevel } from '../config/config';
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-/** Fields never written, by name, at any depth. */
-const SECRET_KEYS = /^(password|newPassword|idNumber|id_number|idNumberEnc|idNumberEncrypted|authorization|accessToken|refreshToken)$/i;
+/** Fields never written, by name, at any depth (a complainant's identity and query code too: issue #7). */
+const SECRET_KEYS = /^(password|newPassword|idNumber|id_number|idNumberEnc|idNumberEncrypted|authorization|accessToken|refreshToken|contactName|contactPhone|complainantName\w*|complainant_\w+|queryCode|challengeAnswer)$/i;
 const ID_NUMBER_LIKE = /\d{17}[\dXx]/g;
 
 /** JSON.stringify replacer: drops secret fields and masks anything that reads as a valid resident ID number (1501**********1234). */

@@ -14,5 +14,7 @@ import { STAFF_DUTY_ENTITIES } from '../staff-duty/entities';
 import { ONBOARDING_ENTITIES } from '../staff/entities';
 import { REVIEW_RECTIFICATION_ENTITIES } from '../rectifications/entities';
 import { STAT_ENTITIES } from '../stats/stat.entities';
+import { SUPERVISION_ENTITIES } from '../supervision/supervision.entities';
+import { COMPLAINT_ENTITIES } from '../complaints/complaint.entities';
 
-export const ENTITIES = [Region, Enterprise, User, RefreshToken, DailyCheck, IdempotencyRecord, EvidenceFile, ChainHead, RecordChainLink, RiskList, Problem, WeeklyInvestigation, MonthlyReview, ...STAFF_DUTY_ENTITIES, ...ONBOARDING_ENTITIES, ...STAT_ENTITIES, ...REVIEW_RECTIFICATION_ENTITIES];
+export const ENTITIES = [Region, Enterprise, User, RefreshToken, DailyCheck, IdempotencyRecord, EvidenceFile, ChainHead, RecordChainLink, RiskList, Problem, WeeklyInvestigation, MonthlyReview, ...STAFF_DUTY_ENTITIES, ...ONBOARDING_ENTITIES, ...STAT_ENTITIES, ...REVIEW_RECTIFICATION_ENTITIES, ...SUPERVISION_ENTITIES, ...COMPLAINT_ENTITIES];

@@ -10,6 +10,7 @@ import { Enterprise } from '../enterprises/enterprise.entity';
 import { Region } from '../regions/region.entity';
 import { FieldCrypto } from '../common/field-crypto';
 import { seedDemoOnboarding } from './seed-demo-onboarding';
+import { seedDemoSupervision } from './seed-demo-supervision';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 export const DEMO_COUNTY = '150102';
@@ -92,10 +93,12 @@ export async function seedDemo(ds: DataSource, crypto: FieldCrypto): Promise<{ e
     }),
   );
   let pending = 0;
+  let cadres = 0;
   await ds.transaction(async (em) => {
     await em.insert(Enterprise, enterprises);
     await em.insert(User, users);
     pending = await seedDemoOnboarding(em, crypto, { enterprises, users, passwordHash, now });
+    cadres = await seedDemoSupervision(em, { enterprises, home, county: DEMO_COUNTY, passwordHash, now });
   });
-  return { enterprises: enterprises.length + pending, users: users.length + pending };
+  return { enterprises: enterprises.length + pending, users: users.length + pending + cadres };
 }

@@ -42,7 +42,7 @@ import { Enterprise } from './enterprise.entity';
 import { enterpriseDto } from './enterprises.service';
 
 /** `LIKE` on user text: % and _ match themselves (escape character !, the same on SQLite and MySQL). */
-const escapeLike = (s: string): string => s.replace(/[!%_]/g, (c) => `!${c}`);
+export const escapeLike = (s: string): string => s.replace(/[!%_]/g, (c) => `!${c}`);
 
 /** The window's SQL: a join per day, the done count, and the missed count by the calendar's rule. */
 interface WindowSql {

@@ -138,7 +138,7 @@ export interface WorkbookSheet {
 }
 
 /** Reads the first worksheet: headers located by name (any order, 「*」 marks ignored), blank rows skipped. */
-export async function readImportWorkbook(buf: Buffer): Promise<WorkbookSheet> {
+export async function readImportWorkbook(buf: Buffer, importColumns: readonly ImportColumn[] = IMPORT_COLUMNS): Promise<WorkbookSheet> {
   assertXlsxContainer(buf);
   const wb = new Workbook();
   try {
@@ -151,11 +151,11 @@ export async function readImportWorkbook(buf: Buffer): Promise<WorkbookSheet> {
   if (ws) {
     ws.getRow(1).eachCell((cell, col) => {
       const name = (cellText(cell.value) ?? '').replace(/[*＊\s]/g, '');
-      const column = IMPORT_COLUMNS.find((c) => c.header === name);
+      const column = importColumns.find((c) => c.header === name);
       if (column && !columns.has(column)) columns.set(column, col);
     });
   }
-  const missing = IMPORT_COLUMNS.filter((c) => c.required && !columns.has(c)).map((c) => c.header);
+  const missing = importColumns.filter((c) => c.required && !columns.has(c)).map((c) => c.header);
   if (missing.length) {
     const message = `工作簿第1行缺少必填列：${missing.join('、')}（请使用导入模板）`;
     throw AppError.of(EnterpriseErrors, 'ENTERPRISE_IMPORT_HEADERS', missing.map((h) => ({ field: h, message: `缺少列「${h}」` })), message);
@@ -175,19 +175,35 @@ export async function readImportWorkbook(buf: Buffer): Promise<WorkbookSheet> {
   return { columns, rows };
 }
 
+/** A workbook template: its columns, the sheet to fill and the 说明 sheet's closing tips. */
+export interface ImportTemplateSpec {
+  columns: readonly ImportColumn[];
+  sheetName: string;
+  tips: readonly string[];
+}
+
+const ENTERPRISE_TEMPLATE: ImportTemplateSpec = {
+  columns: IMPORT_COLUMNS,
+  sheetName: '企业名单',
+  tips: [
+    '只导入第一个工作表；带 * 的列必填；每行单独判断，有错的行整行不导入，导入结果会逐行说明原因。',
+    `统一社会信用代码、许可证编号、区划代码请保持文本格式，以免长数字丢失精度；一次最多 ${IMPORT_MAX_ROWS} 行。`,
+  ],
+};
+
 /** The template: one sheet to fill (text-formatted, drop-downs for the fixed choices) and one 说明. */
-export async function importTemplate(): Promise<Buffer> {
+export async function importTemplate(spec: ImportTemplateSpec = ENTERPRISE_TEMPLATE): Promise<Buffer> {
   const wb = new Workbook();
   wb.creator = '食安两责';
-  const ws = wb.addWorksheet('企业名单', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = IMPORT_COLUMNS.map((c) => ({ header: c.required ? `${c.header}*` : c.header, key: c.field, width: c.width, style: { numFmt: '@' } }));
+  const ws = wb.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = spec.columns.map((c) => ({ header: c.required ? `${c.header}*` : c.header, key: c.field, width: c.width, style: { numFmt: '@' } }));
   const header = ws.getRow(1);
   header.font = { bold: true };
   header.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F3EC' } };
   });
   const validations = (ws as unknown as { dataValidations: { add(range: string, v: object): void } }).dataValidations;
-  IMPORT_COLUMNS.forEach((c, i) => {
+  spec.columns.forEach((c, i) => {
     if (!c.choices) return;
     const col = columnLetter(i);
     validations.add(`${col}2:${col}${IMPORT_MAX_ROWS + 1}`, {
@@ -205,9 +221,8 @@ export async function importTemplate(): Promise<Buffer> {
     { header: '填写要求', key: 'note', width: 80 },
   ];
   help.getRow(1).font = { bold: true };
-  for (const c of IMPORT_COLUMNS) help.addRow({ header: c.header, note: c.note });
+  for (const c of spec.columns) help.addRow({ header: c.header, note: c.note });
   help.addRow({});
-  help.addRow({ header: '提示', note: '只导入第一个工作表；带 * 的列必填；每行单独判断，有错的行整行不导入，导入结果会逐行说明原因。' });
-  help.addRow({ header: '', note: `统一社会信用代码、许可证编号、区划代码请保持文本格式，以免长数字丢失精度；一次最多 ${IMPORT_MAX_ROWS} 行。` });
+  spec.tips.forEach((note, i) => help.addRow({ header: i === 0 ? '提示' : '', note }));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

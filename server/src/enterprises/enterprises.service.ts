@@ -30,6 +30,7 @@ import { ConfirmEnterpriseDto, RejectEnterpriseDto } from './dto/enterprise-revi
 import { RegisterEnterpriseDto } from './dto/register-enterprise.dto';
 import { Enterprise } from './enterprise.entity';
 import { EnterpriseErrors } from './enterprises.errors';
+import { publicPageFacts } from './public-page';
 import { refreshEnterpriseRollup } from '../stats/rollup-rebuild';
 
 export const REGISTER_ENTERPRISE = 'POST /api/enterprises/register';
@@ -194,7 +195,8 @@ export class EnterprisesService {
     const row = await this.ds.getRepository(Enterprise).findOne({ where: { id, status: EnterpriseStatus.Active } });
     if (!row) throw notFound('企业');
     const dto = await this.toDto(row);
-    return { id: dto.id, name: dto.name, licenceNo: dto.licenceNo, grade: dto.grade as Grade, businessType: dto.businessType, regionName: dto.regionName, address: dto.address };
+    const facts = await publicPageFacts(this.ds.manager, row);
+    return { id: dto.id, name: dto.name, licenceNo: dto.licenceNo, grade: dto.grade as Grade, businessType: dto.businessType, regionName: dto.regionName, address: dto.address, ...facts };
   }
 
   /** A village (12-digit code) that exists, or 400 naming 区划代码. */

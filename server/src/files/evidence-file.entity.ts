@@ -12,14 +12,15 @@ export class EvidenceFile {
   @PrimaryColumn(ID_COLUMN)
   id!: string;
 
-  @Column(ID_COLUMN)
-  enterpriseId!: string;
+  /** The business the file is evidence of; null for a cadre's own file (a scanned 承诺书). */
+  @Column({ ...ID_COLUMN, nullable: true })
+  enterpriseId!: string | null;
 
   @ManyToOne(() => Enterprise, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'FK_files_enterprise' })
   enterprise?: Enterprise;
 
-  /** The enterprise's region at upload, so scoped reads need no join. */
+  /** The enterprise's region at upload (a cadre's own file: the cadre's region), so scoped reads need no join. */
   @Column(REGION_CODE_COLUMN)
   regionCode!: string;
 

@@ -19,7 +19,7 @@ export class FilesController {
   ) {}
 
   @Post()
-  @Roles(Role.Principal, Role.Director, Role.Officer)
+  @Roles(Role.Principal, Role.Director, Role.Officer, Role.Cadre)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -28,10 +28,11 @@ export class FilesController {
       properties: {
         file: { type: 'string', format: 'binary', description: 'JPEG / PNG / WebP（kind=document 或 credential 时也可为 PDF），按文件内容判断类型' },
         kind: { type: 'string', enum: [...FILE_KINDS], default: 'photo', description: 'photo 照片 / document 文件 / signature 签名 / credential 资质证明（任命书、培训记录、考核结果）' },
+        enterpriseId: { type: 'string', format: 'uuid', description: '包保干部上传督导照片时填写：本人当前包保的企业；不填则为干部本人的文件（如承诺书扫描件）' },
       },
     },
   })
-  @ApiOperation({ summary: '上传本企业的证据文件（照片、文件、签名、资质证明）；超过大小上限返回 413' })
+  @ApiOperation({ summary: '上传本企业的证据文件（照片、文件、签名、资质证明）；包保干部上传督导照片须注明所包保的企业（enterpriseId），本人文件（承诺书扫描件）不填；超过大小上限返回 413' })
   async upload(@CurrentCaller() caller: Caller, @Req() req: FastifyRequest): Promise<FileDto> {
     return this.files.upload(caller, await readUpload(req, this.config.uploadMaxBytes));
   }

@@ -10,6 +10,7 @@ export const FileErrorCodes = {
   TypeNotAllowed: 'FILE_TYPE_NOT_ALLOWED',
   BadKind: 'FILE_BAD_KIND',
   NoEnterprise: 'FILE_NO_ENTERPRISE',
+  CadreEnterprise: 'FILE_CADRE_ENTERPRISE',
 } as const;
 
 export type FileErrorCode = (typeof FileErrorCodes)[keyof typeof FileErrorCodes];
@@ -24,6 +25,7 @@ export const FileErrors = {
   [FileErrorCodes.TypeNotAllowed]: { status: 415, message: '文件必须是 JPEG、PNG 或 WebP 格式的图片' },
   [FileErrorCodes.BadKind]: { status: 400, message: '文件用途（kind）必须是 photo、document、signature 或 credential 之一' },
   [FileErrorCodes.NoEnterprise]: { status: 403, message: '当前账号未绑定企业，不能上传文件' },
+  [FileErrorCodes.CadreEnterprise]: { status: 400, message: '所注明的企业（enterpriseId）不是您当前包保的企业' },
 } satisfies Record<FileErrorCode, ErrorSpec>;
 
 /** 413 naming the limit: '文件过大：不能超过 10 MB'. */

@@ -17,7 +17,7 @@ export function createStorage(config: AppConfig): StorageService {
 @Module({
   controllers: [FilesController],
   providers: [FilesService, { provide: STORAGE_SERVICE, useFactory: createStorage, inject: [APP_CONFIG] }],
-  exports: [FilesService],
+  exports: [FilesService, STORAGE_SERVICE],
 })
 export class FilesModule implements OnModuleInit {
   constructor(@Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost) {}

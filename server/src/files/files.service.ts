@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { businessDateOf, ErrorCodes, FILE_KINDS, FileDto, FileKind, isEnterpriseRole } from '@shian/shared';
+import { businessDateOf, ErrorCodes, FILE_KINDS, FileDto, FileKind, isEnterpriseRole, Role } from '@shian/shared';
 import { AppError, notFound } from '../common/app-error';
 import type { Caller } from '../common/caller';
 import { labelForPath } from '../common/field-labels';
@@ -33,6 +33,8 @@ export interface IncomingUpload {
   kind: string | undefined;
   /** The client's file name: shown to people, never used to decide anything. */
   filename: string | undefined;
+  /** A cadre's upload: the business assigned to them that the file is evidence of (a supervision visit's photo). */
+  enterpriseId?: string;
 }
 
 export interface FileContent {
@@ -56,7 +58,7 @@ export class FilesService {
    * the content is stored before the row is written, so no row ever points at nothing.
    */
   async upload(caller: Caller, upload: IncomingUpload, now = new Date()): Promise<FileDto> {
-    if (!isEnterpriseRole(caller.role) || !caller.enterpriseId) throw AppError.of(FileErrors, FileErrorCodes.NoEnterprise);
+    const enterpriseId = await this.uploadTarget(caller, upload.enterpriseId);
     const kind = (upload.kind?.trim() || 'photo') as FileKind;
     if (!FILE_KINDS.includes(kind)) throw AppError.of(FileErrors, FileErrorCodes.BadKind, [{ field: 'kind', message: FileErrors[FileErrorCodes.BadKind].message }]);
     const { content } = upload;
@@ -67,14 +69,14 @@ export class FilesService {
       const message = ACCEPTED_MIMES[kind].includes('application/pdf') ? '文件必须是 JPEG、PNG、WebP 格式的图片或 PDF 文档' : FileErrors[FileErrorCodes.TypeNotAllowed].message;
       throw AppError.of(FileErrors, FileErrorCodes.TypeNotAllowed, [{ field: 'file', message }], message);
     }
-    const enterprise = await this.ds.getRepository(Enterprise).findOne({ where: { id: caller.enterpriseId }, select: { id: true, regionCode: true } });
-    if (!enterprise) throw AppError.of(FileErrors, FileErrorCodes.NoEnterprise);
+    const owner = enterpriseId === null ? { id: null, regionCode: caller.regionCode! } : await this.ds.getRepository(Enterprise).findOne({ where: { id: enterpriseId }, select: { id: true, regionCode: true } });
+    if (!owner) throw AppError.of(FileErrors, FileErrorCodes.NoEnterprise);
 
     const id = randomUUID();
     const row: EvidenceFile = Object.assign(new EvidenceFile(), {
       id,
-      enterpriseId: enterprise.id,
-      regionCode: enterprise.regionCode,
+      enterpriseId: owner.id,
+      regionCode: owner.regionCode,
       uploadedBy: caller.id,
       kind,
       mime,
@@ -93,6 +95,22 @@ export class FilesService {
       throw e;
     }
     return this.toDto(row);
+  }
+
+  /**
+   * The enterprise an upload belongs to: an enterprise user's own; for a cadre, the business named in
+   * the form that is assigned to them now (their visit's evidence about it), or none: the cadre's own
+   * file (a scanned 承诺书), null.
+   */
+  private async uploadTarget(caller: Caller, named: string | undefined): Promise<string | null> {
+    if (isEnterpriseRole(caller.role) && caller.enterpriseId) return caller.enterpriseId;
+    if (caller.role !== Role.Cadre || !caller.regionCode) throw AppError.of(FileErrors, FileErrorCodes.NoEnterprise);
+    const id = named?.trim().toLowerCase();
+    if (!id) return null;
+    if (!UUID.test(id)) throw AppError.of(FileErrors, FileErrorCodes.CadreEnterprise, [{ field: 'enterpriseId', message: FileErrors[FileErrorCodes.CadreEnterprise].message }]);
+    const rows = (await this.ds.query('SELECT enterprise_id FROM cadre_assignments WHERE enterprise_id = ? AND cadre_id = ?', [id, caller.id])) as unknown[];
+    if (!rows.length) throw AppError.of(FileErrors, FileErrorCodes.CadreEnterprise, [{ field: 'enterpriseId', message: FileErrors[FileErrorCodes.CadreEnterprise].message }]);
+    return id;
   }
 
   /** One file's metadata, if the caller may see its enterprise's records; else the same 404. */

@@ -28,6 +28,7 @@ export async function readUpload(req: FastifyRequest, maxBytes: number): Promise
   if (!req.isMultipart()) throw AppError.of(FileErrors, FileErrorCodes.NotMultipart);
   let upload: { content: Buffer; filename: string } | null = null;
   let kind: string | undefined;
+  let enterpriseId: string | undefined;
   try {
     const parts = req.parts({ limits: { fileSize: maxBytes, files: 1, fields: 4, parts: 5, fieldSize: 1024, headerPairs: 50 } });
     for await (const part of parts) {
@@ -39,11 +40,13 @@ export async function readUpload(req: FastifyRequest, maxBytes: number): Promise
         upload = { content: await part.toBuffer(), filename: part.filename };
       } else if (part.fieldname === 'kind') {
         kind = String(part.value);
+      } else if (part.fieldname === 'enterpriseId') {
+        enterpriseId = String(part.value);
       }
     }
   } catch (e) {
     throw translate(e, maxBytes);
   }
   if (!upload) throw AppError.of(FileErrors, FileErrorCodes.Missing, [{ field: UPLOAD_FIELD, message: FileErrors[FileErrorCodes.Missing].message }]);
-  return { content: upload.content, kind, filename: upload.filename };
+  return { content: upload.content, kind, filename: upload.filename, enterpriseId };
 }

@@ -37,7 +37,7 @@ export class RectificationsController {
   @Get()
   @ApiProduces('application/json', XLSX_CONTENT_TYPE)
   @ApiOperation({
-    summary: '整改通知列表（监管人员限本辖区；企业用户限本企业），最新下发的在前；format=xlsx 导出全部符合条件的',
+    summary: '整改通知列表（监管人员限本辖区；包保干部限本人下发的和所包保企业的；企业用户限本企业），最新下发的在前；format=xlsx 导出全部符合条件的',
     description: '每条带 overdue：未验收且已过整改期限（北京时间）。overdue=true 只看已逾期的；from/to 按下发日期筛选。',
   })
   list(@CurrentCaller() caller: Caller, @Query() q: ListRectificationsQuery): Promise<Page<RectificationOrderDto> | StreamableFile> {
@@ -72,16 +72,16 @@ export class RectificationsController {
 
   @Post(':id/accept')
   @HttpCode(200)
-  @Roles(Role.Regulator)
-  @ApiOperation({ summary: '验收通过，整改通知关闭（本辖区监管人员；企业已回复的才能验收，否则 409）' })
+  @Roles(Role.Regulator, Role.Cadre)
+  @ApiOperation({ summary: '验收通过，整改通知关闭（本辖区监管人员，或从督导检查下发该通知的包保干部；企业已回复的才能验收，否则 409）' })
   accept(@CurrentCaller() caller: Caller, @Param('id', uuidParam('整改通知ID')) id: string, @Body() dto: AcceptRectificationDto): Promise<RectificationOrderDetailDto> {
     return this.rectifications.accept(caller, id, dto);
   }
 
   @Post(':id/reject')
   @HttpCode(200)
-  @Roles(Role.Regulator)
-  @ApiOperation({ summary: '退回整改并注明意见（本辖区监管人员）：企业须再次回复' })
+  @Roles(Role.Regulator, Role.Cadre)
+  @ApiOperation({ summary: '退回整改并注明意见（本辖区监管人员，或从督导检查下发该通知的包保干部）：企业须再次回复' })
   reject(@CurrentCaller() caller: Caller, @Param('id', uuidParam('整改通知ID')) id: string, @Body() dto: RejectRectificationDto): Promise<RectificationOrderDetailDto> {
     return this.rectifications.reject(caller, id, dto);
   }

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import {
   businessDateOf,
   ErrorCodes,
@@ -21,7 +21,9 @@ import {
   RectificationOrderDetailDto,
   RectificationOrderDto,
   RectificationOrderStatus,
+  RectificationSourceType,
   rectificationDeadlineProblem,
+  Role,
   todayInShanghai,
 } from '@shian/shared';
 import { AppError, notFound } from '../common/app-error';
@@ -31,6 +33,7 @@ import { whereAfter } from '../common/keyset';
 import { applyScope } from '../common/region-scope';
 import { FieldProblem, validationFailed } from '../common/validation';
 import { EXPORT_PAGE_SIZE, pagedRows } from '../common/xlsx-export';
+import { Complaint } from '../complaints/complaint.entities';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { FilesService } from '../files/files.service';
 import { IdempotencyService, Replayable } from '../idempotency/idempotency.service';
@@ -62,6 +65,8 @@ export class RectificationsService {
     const idemKey = this.idempotency.checkKey(key);
     const today = todayInShanghai(now);
     const sourceType = dto.sourceType ?? 'manual';
+    // Orders from a visit are issued with the visit itself (POST /api/supervision-visits).
+    if (sourceType === 'visit') throw validationFailed([{ field: 'sourceType', message: '督导检查的整改通知随督导记录下发，不能单独下发' }]);
     const problems: FieldProblem[] = [];
     const deadlineProblem = rectificationDeadlineProblem(dto.deadline, today);
     if (deadlineProblem) problems.push({ field: 'deadline', message: deadlineProblem });
@@ -73,32 +78,51 @@ export class RectificationsService {
       const qb = em.getRepository(Enterprise).createQueryBuilder('e').select(['e.id', 'e.regionCode']).where('e.id = :id', { id: dto.enterpriseId });
       const enterprise = await applyScope(qb, caller, { region: 'e.regionCode', enterprise: 'e.id' }).getOne();
       if (!enterprise) throw notFound('企业');
-      if (sourceType !== 'manual') {
+      if (sourceType === 'complaint') {
+        // Raised from a public complaint (issue #7): one about this business that the caller may see.
+        const cq = em.getRepository(Complaint).createQueryBuilder('c').select(['c.id', 'c.enterpriseId']).where('c.id = :id', { id: dto.sourceId });
+        const complaint = await applyScope(cq, caller, { region: 'c.regionCode', enterprise: 'c.enterpriseId' }).getOne();
+        if (!complaint || complaint.enterpriseId !== enterprise.id) throw validationFailed([{ field: 'sourceId', message: '来源投诉举报不存在或不是针对该企业的' }]);
+      } else if (sourceType !== 'manual') {
         const record = await findRecordVersion(em, caller, sourceType, dto.sourceId!);
         if (!record || record.enterpriseId !== enterprise.id) throw validationFailed([{ field: 'sourceId', message: '来源记录不存在或不属于该企业' }]);
       }
-      const order: RectificationOrder = Object.assign(new RectificationOrder(), {
-        id: randomUUID(),
-        enterpriseId: enterprise.id,
-        regionCode: enterprise.regionCode,
-        sourceType,
-        sourceId: dto.sourceId ?? null,
-        items: dto.items.map((i) => i.trim()),
-        deadline: dto.deadline,
-        status: 'open' as const,
-        issuedBy: caller.id,
-        issuerName: caller.name,
-        issuedAt: now,
-        issuedDate: today,
-        answeredAt: null,
-        closedAt: null,
-        closedDate: null,
-        round: 1,
-      });
-      await em.insert(RectificationOrder, order);
-      await em.insert(RectificationEvent, this.event(order.id, 1, 'issued', caller, now, null, []));
+      const order = await this.issue(em, caller, { enterprise, sourceType, sourceId: dto.sourceId ?? null, items: dto.items, deadline: dto.deadline }, now);
       return this.detail(em, order, today);
     });
+  }
+
+  /**
+   * Writes a new order and its 'issued' step in the caller's transaction — for create above and for
+   * a supervision visit that found problems (sourceType 'visit', issued by the cadre). Checked by the caller.
+   */
+  async issue(
+    em: EntityManager,
+    caller: Caller,
+    input: { enterprise: Pick<Enterprise, 'id' | 'regionCode'>; sourceType: RectificationSourceType; sourceId: string | null; items: string[]; deadline: string },
+    now: Date,
+  ): Promise<RectificationOrder> {
+    const order: RectificationOrder = Object.assign(new RectificationOrder(), {
+      id: randomUUID(),
+      enterpriseId: input.enterprise.id,
+      regionCode: input.enterprise.regionCode,
+      sourceType: input.sourceType,
+      sourceId: input.sourceId,
+      items: input.items.map((i) => i.trim()),
+      deadline: input.deadline,
+      status: 'open' as const,
+      issuedBy: caller.id,
+      issuerName: caller.name,
+      issuedAt: now,
+      issuedDate: todayInShanghai(now),
+      answeredAt: null,
+      closedAt: null,
+      closedDate: null,
+      round: 1,
+    });
+    await em.insert(RectificationOrder, order);
+    await em.insert(RectificationEvent, this.event(order.id, 1, 'issued', caller, now, null, []));
+    return order;
   }
 
   /** The business answers an open or returned order with its measures and at least one photo. */
@@ -119,7 +143,7 @@ export class RectificationsService {
   /** The regulator accepts the answer: the order is closed (验收通过). */
   accept(caller: Caller, id: string, dto: AcceptRectificationDto, now = new Date()): Promise<RectificationOrderDetailDto> {
     return this.ds.transaction(async (em) => {
-      const order = await this.scoped(em, caller, id);
+      const order = await this.decidable(em, caller, id);
       if (!AWAITING_DECISION.includes(order.status)) throw this.stateError(order.status, 'decide');
       await this.step(em, caller, order, 'decide', { status: 'closed', closedAt: now, closedDate: businessDateOf(now) }, 'accepted', dto.comment?.trim() || null, [], now);
       return this.detail(em, order, todayInShanghai(now));
@@ -129,7 +153,7 @@ export class RectificationsService {
   /** The regulator returns the answer with what is still wrong: the business answers again (next round). */
   reject(caller: Caller, id: string, dto: RejectRectificationDto, now = new Date()): Promise<RectificationOrderDetailDto> {
     return this.ds.transaction(async (em) => {
-      const order = await this.scoped(em, caller, id);
+      const order = await this.decidable(em, caller, id);
       if (!AWAITING_DECISION.includes(order.status)) throw this.stateError(order.status, 'decide');
       await this.step(em, caller, order, 'decide', { status: 'returned', round: order.round + 1 }, 'returned', dto.comment.trim(), [], now);
       return this.detail(em, order, todayInShanghai(now));
@@ -181,7 +205,7 @@ export class RectificationsService {
   /** The list's query: the caller's scope, then the filters. */
   private query(caller: Caller, q: ListRectificationsQuery, today: string): SelectQueryBuilder<RectificationOrder> {
     const qb = this.ds.getRepository(RectificationOrder).createQueryBuilder('o');
-    applyScope(qb, caller, { region: 'o.regionCode', enterprise: 'o.enterpriseId' });
+    scopeOrders(qb, caller);
     if (q.enterpriseId) qb.andWhere('o.enterpriseId = :enterpriseId', { enterpriseId: q.enterpriseId });
     if (q.regionCode) qb.andWhere('o.regionCode LIKE :region', { region: `${q.regionCode}%` });
     if (q.status) qb.andWhere('o.status = :status', { status: q.status });
@@ -196,8 +220,15 @@ export class RectificationsService {
 
   private async scoped(em: EntityManager, caller: Caller, id: string): Promise<RectificationOrder> {
     const qb = em.getRepository(RectificationOrder).createQueryBuilder('o').where('o.id = :id', { id });
-    const order = await applyScope(qb, caller, { region: 'o.regionCode', enterprise: 'o.enterpriseId' }).getOne();
+    const order = await scopeOrders(qb, caller).getOne();
     if (!order) throw notFound('整改通知');
+    return order;
+  }
+
+  /** Who decides on an answer: a regulator of the region, or the cadre who issued the order from a visit. */
+  private async decidable(em: EntityManager, caller: Caller, id: string): Promise<RectificationOrder> {
+    const order = await this.scoped(em, caller, id);
+    if (caller.role === Role.Cadre && (order.sourceType !== 'visit' || order.issuedBy !== caller.id)) throw AppError.of(RectificationErrors, 'RECTIFICATION_NOT_ISSUER');
     return order;
   }
 
@@ -267,6 +298,13 @@ export class RectificationsService {
     if (!rows.length) return [];
     const names = await enterpriseNames(em, rows.map((o) => o.enterpriseId));
     const sources = await describeVersions(em, rows.flatMap((o) => (o.sourceId ? [{ type: o.sourceType, id: o.sourceId }] : [])));
+    // An order from a supervision visit: the visit's date.
+    const visitIds = [...new Set(rows.flatMap((o) => (o.sourceType === 'visit' && o.sourceId ? [o.sourceId] : [])))];
+    const visitDates = new Map<string, string>();
+    if (visitIds.length) {
+      const visits = (await em.query(`SELECT id, visit_date AS d FROM supervision_visits WHERE id IN (${visitIds.map(() => '?').join(', ')})`, visitIds)) as Array<{ id: string; d: string }>;
+      for (const v of visits) visitDates.set(v.id, v.d);
+    }
     return rows.map((o) => ({
       id: o.id,
       enterpriseId: o.enterpriseId,
@@ -275,7 +313,7 @@ export class RectificationsService {
       sourceType: o.sourceType,
       sourceLabel: RECTIFICATION_SOURCE_LABELS[o.sourceType] ?? o.sourceType,
       sourceId: o.sourceId,
-      sourcePeriod: o.sourceId ? (sources.get(o.sourceId)?.period ?? null) : null,
+      sourcePeriod: o.sourceId ? (sources.get(o.sourceId)?.period ?? visitDates.get(o.sourceId) ?? null) : null,
       items: o.items,
       deadline: o.deadline,
       status: o.status,
@@ -291,4 +329,13 @@ export class RectificationsService {
       round: o.round,
     }));
   }
+}
+
+/**
+ * The orders a caller may see: applyScope's, except that a cadre sees the orders they issued and
+ * those of the businesses assigned to them now, not their whole region.
+ */
+function scopeOrders<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, caller: Caller): SelectQueryBuilder<T> {
+  if (caller.role !== Role.Cadre) return applyScope(qb, caller, { region: 'o.regionCode', enterprise: 'o.enterpriseId' });
+  return qb.andWhere('(o.issuedBy = :scopeCadre OR o.enterpriseId IN (SELECT a.enterprise_id FROM cadre_assignments a WHERE a.cadre_id = :scopeCadre))', { scopeCadre: caller.id });
 }

@@ -30,6 +30,11 @@ export const DASHBOARD_COLUMNS: readonly XlsxColumn<DashboardExportRow>[] = [
   rate('rectificationClosure'),
   rate('directorAppointment'),
   rate('officerAppointment'),
+  count('已落实包保', (r) => r.coverage.withCadre),
+  rate('cadreCoverage'),
+  count('应督导（企业·周期）', (r) => r.supervision.due),
+  count('已督导', (r) => r.supervision.done),
+  rate('supervisionCompletion'),
 ];
 
 export function dashboardExportRows(d: DashboardDto): DashboardExportRow[] {

@@ -9,6 +9,11 @@ import { DataSource, In, IsNull } from 'typeorm';
 import {
   addDashboardCounts,
   addDays,
+  addDutyCounts,
+  cyclesEndingIn,
+  emptyAppointmentCounts,
+  SupervisionFrequency,
+  supervisionCounts,
   BusinessType,
   DashboardChildKind,
   DashboardChildRow,
@@ -50,7 +55,8 @@ import { validationFailed } from '../common/validation';
 import { dutiesSince, Enterprise } from '../enterprises/enterprise.entity';
 import { Region } from '../regions/region.entity';
 import { LEVEL_LENGTHS } from './rollup';
-import { businessSumsOf, rostersOf } from './rollup-rebuild';
+import { loadFrequencies } from '../supervision/settings';
+import { businessSumsOf, rostersOf, withCadreOf } from './rollup-rebuild';
 import type { DashboardQuery } from './dashboard.dto';
 
 const COUNTRY: RegionRef = { code: '', name: '全国', level: 'country' };
@@ -65,6 +71,8 @@ interface Context {
   type: BusinessType | null;
   rankBy: IndicatorKey;
   granularity: TrendGranularity;
+  /** Each grade's visit schedule now (supervisionCompletion). */
+  frequencies: Record<Grade, SupervisionFrequency>;
 }
 
 interface Child {
@@ -97,6 +105,7 @@ interface BusinessRecords {
   weeks: Array<{ key: string; late: boolean }>;
   months: Array<{ key: string; late: boolean }>;
   problems: Array<{ businessDate: string; fixed: boolean }>;
+  visits: string[];
 }
 
 @Injectable()
@@ -166,6 +175,7 @@ export class DashboardService {
       type: q.type ?? null,
       rankBy: q.rankBy ?? 'dailyCheckCompletion',
       granularity: q.granularity ?? defaultGranularity(checked.value),
+      frequencies: await loadFrequencies(this.ds.manager),
     };
   }
 
@@ -188,7 +198,7 @@ export class DashboardService {
   private async regionLevel(ctx: Context): Promise<Computed> {
     const code = ctx.region.code;
     const f = this.filters(ctx, 's');
-    const [records, businesses, starts, children] = await Promise.all([
+    const [records, businesses, starts, children, visits] = await Promise.all([
       this.ds.query(
         `SELECT s.child_code AS child, s.kind AS kind, s.unit_date AS d, SUM(s.done) AS done, SUM(s.late) AS late, SUM(s.unowed) AS unowed, SUM(s.found) AS found, SUM(s.fixed) AS fixed
          FROM stat_records s WHERE s.region_code = ? AND s.kind IN ('D', 'W', 'M', 'P') AND s.unit_date >= ? AND s.unit_date <= ?${f.sql}
@@ -196,17 +206,24 @@ export class DashboardService {
         [code, ctx.period.from, ctx.period.to, ...f.params],
       ) as Promise<Array<{ child: string; kind: string; d: string; done: unknown; late: unknown; unowed: unknown; found: unknown; fixed: unknown }>>,
       this.ds.query(
-        `SELECT s.child_code AS child, SUM(s.businesses) AS b, SUM(s.requiring_director) AS rd, SUM(s.with_director) AS wd, SUM(s.with_officer) AS wo
-         FROM stat_business_totals s WHERE s.region_code = ?${f.sql} GROUP BY s.child_code`,
+        `SELECT s.child_code AS child, s.grade AS grade, SUM(s.businesses) AS b, SUM(s.requiring_director) AS rd, SUM(s.with_director) AS wd, SUM(s.with_officer) AS wo, SUM(s.with_cadre) AS wc
+         FROM stat_business_totals s WHERE s.region_code = ?${f.sql} GROUP BY s.child_code, s.grade`,
         [code, ...f.params],
-      ) as Promise<Array<{ child: string; b: unknown; rd: unknown; wd: unknown; wo: unknown }>>,
+      ) as Promise<Array<{ child: string; grade: Grade; b: unknown; rd: unknown; wd: unknown; wo: unknown; wc: unknown }>>,
       // Only the businesses that started inside the period change what is owed within it.
       this.ds.query(
-        `SELECT s.child_code AS child, s.since AS since, SUM(s.businesses) AS b
-         FROM stat_businesses s WHERE s.region_code = ? AND s.since >= ?${f.sql} GROUP BY s.child_code, s.since`,
+        `SELECT s.child_code AS child, s.grade AS grade, s.since AS since, SUM(s.businesses) AS b
+         FROM stat_businesses s WHERE s.region_code = ? AND s.since >= ?${f.sql} GROUP BY s.child_code, s.grade, s.since`,
         [code, ctx.period.from, ...f.params],
-      ) as Promise<Array<{ child: string; since: string; b: unknown }>>,
+      ) as Promise<Array<{ child: string; grade: Grade; since: string; b: unknown }>>,
       this.ds.getRepository(Region).find({ where: { parentCode: code === '' ? IsNull() : code }, order: { code: 'ASC' } }),
+      // First visits per cycle, by the cycle's last day: per grade, whose schedules may differ.
+      this.ds.query(
+        `SELECT s.child_code AS child, s.grade AS grade, s.unit_date AS d, SUM(s.done) AS done, SUM(s.late) AS late, SUM(s.unowed) AS unowed
+         FROM stat_records s WHERE s.region_code = ? AND s.kind = 'V' AND s.unit_date >= ? AND s.unit_date <= ?${f.sql}
+         GROUP BY s.child_code, s.grade, s.unit_date`,
+        [code, ctx.period.from, ctx.period.to, ...f.params],
+      ) as Promise<Array<{ child: string; grade: Grade; d: string; done: unknown; late: unknown; unowed: unknown }>>,
     ]);
     const rectifications = await this.rectifications(ctx, code.length === 0 ? 2 : nextLength(code.length));
 
@@ -215,29 +232,53 @@ export class DashboardService {
       done: Record<'D' | 'W' | 'M', DoneGroup[]>;
       problems: Array<{ date: string; found: number; fixed: number }>;
       appointments: DashboardCounts['appointments'];
+      coverage: DashboardCounts['coverage'];
+      /** Per grade: businesses by start and first visits by cycle end (supervisionCompletion). */
+      grades: Map<Grade, { businesses: number; owing: SinceGroup[]; visits: DoneGroup[] }>;
     }
     const acc = new Map<string, Acc>();
     const of = (child: string): Acc => {
       let a = acc.get(child);
-      if (!a) acc.set(child, (a = { owing: [], done: { D: [], W: [], M: [] }, problems: [], appointments: { businesses: 0, withOfficer: 0, requiringDirector: 0, withDirector: 0 } }));
+      if (!a) {
+        a = { owing: [], done: { D: [], W: [], M: [] }, problems: [], appointments: emptyAppointmentCounts(), coverage: { businesses: 0, withCadre: 0 }, grades: new Map() };
+        acc.set(child, a);
+      }
       return a;
+    };
+    const gradeOf = (a: Acc, grade: Grade) => {
+      let g = a.grades.get(grade);
+      if (!g) a.grades.set(grade, (g = { businesses: 0, owing: [], visits: [] }));
+      return g;
     };
     for (const b of businesses) {
       const a = of(b.child);
-      a.appointments = { businesses: toNumber(b.b), requiringDirector: toNumber(b.rd), withDirector: toNumber(b.wd), withOfficer: toNumber(b.wo) };
+      a.appointments.businesses += toNumber(b.b);
+      a.appointments.requiringDirector += toNumber(b.rd);
+      a.appointments.withDirector += toNumber(b.wd);
+      a.appointments.withOfficer += toNumber(b.wo);
+      a.coverage.businesses += toNumber(b.b);
+      a.coverage.withCadre += toNumber(b.wc);
+      gradeOf(a, b.grade).businesses += toNumber(b.b);
     }
     // Businesses that started before the period owe every unit of it: one group, dated the day before.
     const before = addDays(ctx.period.from, -1);
-    const started = new Map<string, number>();
     for (const s of starts) {
-      of(s.child).owing.push({ since: s.since, businesses: toNumber(s.b) });
-      started.set(s.child, (started.get(s.child) ?? 0) + toNumber(s.b));
+      const group = { since: s.since, businesses: toNumber(s.b) };
+      const a = of(s.child);
+      a.owing.push(group);
+      gradeOf(a, s.grade).owing.push(group);
     }
     for (const [child, a] of acc) {
-      const older = a.appointments.businesses - (started.get(child) ?? 0);
-      if (older < 0) throw new RangeError(`stat_businesses and stat_business_totals disagree for ${child}`);
-      if (older > 0) a.owing.push({ since: before, businesses: older });
+      for (const g of a.grades.values()) {
+        const older = g.businesses - g.owing.reduce((n, o) => n + o.businesses, 0);
+        if (older < 0) throw new RangeError(`stat_businesses and stat_business_totals disagree for ${child}`);
+        if (older > 0) {
+          g.owing.push({ since: before, businesses: older });
+          a.owing.push({ since: before, businesses: older });
+        }
+      }
     }
+    for (const v of visits) gradeOf(of(v.child), v.grade).visits.push({ date: v.d, done: toNumber(v.done), late: toNumber(v.late), unowed: toNumber(v.unowed) });
     for (const r of records) {
       const a = of(r.child);
       if (r.kind === 'P') a.problems.push({ date: r.d, found: toNumber(r.found), fixed: toNumber(r.fixed) });
@@ -246,6 +287,7 @@ export class DashboardService {
     const days = dayUnits(ctx.period);
     const weeks = weeksEndingIn(ctx.period);
     const months = monthsEndingIn(ctx.period);
+    const cycles = (grade: Grade) => cyclesEndingIn(ctx.period, ctx.frequencies[grade]);
     const countsOf = (a: Acc | undefined, child: string | null): DashboardCounts => {
       const c = emptyDashboardCounts();
       if (a) {
@@ -258,6 +300,10 @@ export class DashboardService {
         }
         c.problems.open = c.problems.found - c.problems.fixed;
         c.appointments = a.appointments;
+        c.coverage = a.coverage;
+        for (const [grade, g] of a.grades) {
+          c.supervision = addDutyCounts(c.supervision, rolledUpDutyCounts(cycles(grade), g.owing, g.visits, ctx.today));
+        }
       }
       c.rectifications = child === null ? c.rectifications : (rectifications.get(child) ?? c.rectifications);
       return c;
@@ -269,7 +315,7 @@ export class DashboardService {
     for (const [child, a] of acc) total = addDashboardCounts(total, countsOf(a, child));
     for (const [child, r] of rectifications) if (!acc.has(child)) total = addDashboardCounts(total, { ...emptyDashboardCounts(), rectifications: r });
 
-    const all: Acc = { owing: [], done: { D: [], W: [], M: [] }, problems: [], appointments: total.appointments };
+    const all: Acc = { owing: [], done: { D: [], W: [], M: [] }, problems: [], appointments: total.appointments, coverage: total.coverage, grades: new Map() };
     for (const a of acc.values()) {
       all.owing.push(...a.owing);
       all.done.D.push(...a.done.D);
@@ -320,22 +366,25 @@ export class DashboardService {
     if (ctx.type) where.businessType = ctx.type;
     const enterprises = (await this.ds.getRepository(Enterprise).find({ where, order: { name: 'ASC' } })).filter((e) => e.grade);
     const ids = enterprises.map((e) => e.id);
-    const list = new Map<string, BusinessRecords>(enterprises.map((e) => [e.id, { id: e.id, name: e.name, since: dutiesSince(e), checks: [], weeks: [], months: [], problems: [] }]));
+    const list = new Map<string, BusinessRecords>(enterprises.map((e) => [e.id, { id: e.id, name: e.name, since: dutiesSince(e), checks: [], weeks: [], months: [], problems: [], visits: [] }]));
     if (ids.length) {
       const marks = ids.map(() => '?').join(', ');
       const current = this.ds.driver.preparePersistentValue(true, { type: 'boolean' } as never);
-      const [checks, weeks, months, problems] = (await Promise.all([
+      const [checks, weeks, months, problems, visits] = (await Promise.all([
         this.ds.query(`SELECT enterprise_id AS id, business_date AS d, late FROM daily_checks WHERE is_current = ? AND enterprise_id IN (${marks}) AND business_date >= ? AND business_date <= ?`, [current, ...ids, ctx.period.from, ctx.period.to]),
         this.ds.query(`SELECT enterprise_id AS id, week AS d, late FROM weekly_investigations WHERE is_current = ? AND enterprise_id IN (${marks})`, [current, ...ids]),
         this.ds.query(`SELECT enterprise_id AS id, month AS d, late FROM monthly_reviews WHERE is_current = ? AND enterprise_id IN (${marks})`, [current, ...ids]),
         this.ds.query(`SELECT enterprise_id AS id, business_date AS d, status FROM problems WHERE status <> 'superseded' AND enterprise_id IN (${marks}) AND business_date >= ? AND business_date <= ?`, [...ids, ctx.period.from, ctx.period.to]),
+        this.ds.query(`SELECT enterprise_id AS id, visit_date AS d FROM supervision_visits WHERE enterprise_id IN (${marks})`, ids),
       ])) as Array<Array<{ id: string; d: string; late?: unknown; status?: string }>>;
       for (const r of checks) list.get(r.id)!.checks.push({ businessDate: r.d, late: !!toNumber(r.late) });
       for (const r of weeks) list.get(r.id)!.weeks.push({ key: r.d, late: !!toNumber(r.late) });
       for (const r of months) list.get(r.id)!.months.push({ key: r.d, late: !!toNumber(r.late) });
       for (const r of problems) list.get(r.id)!.problems.push({ businessDate: r.d, fixed: r.status === 'resolved' });
+      for (const r of visits) list.get(r.id)!.visits.push(r.d);
     }
     const rosters = await rostersOf(this.ds.manager, ids);
+    const assigned = await withCadreOf(this.ds.manager, ids);
     const rectifications = await this.rectifications(ctx, 'enterprise');
     const rows: Child[] = enterprises.map((e) => {
       const b = list.get(e.id)!;
@@ -346,8 +395,10 @@ export class DashboardService {
       c.problems.found = b.problems.length;
       c.problems.fixed = b.problems.filter((p) => p.fixed).length;
       c.problems.open = c.problems.found - c.problems.fixed;
-      const s = businessSumsOf(e, rosters.get(e.id) ?? []);
+      const s = businessSumsOf(e, rosters.get(e.id) ?? [], assigned.has(e.id));
       c.appointments = { businesses: 1, withOfficer: s.withOfficer, requiringDirector: s.requiringDirector, withDirector: s.withDirector };
+      c.coverage = { businesses: 1, withCadre: s.withCadre };
+      c.supervision = supervisionCounts([{ grade: e.grade!, since: b.since, visits: b.visits }], ctx.period, ctx.today, ctx.frequencies);
       c.rectifications = rectifications.get(e.id) ?? c.rectifications;
       return { kind: 'enterprise', code: e.id, name: e.name, counts: c };
     });

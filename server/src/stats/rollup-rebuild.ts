@@ -2,10 +2,11 @@
 // business whose key or staffing changed (refresh). Both go through RollupSums, the code the record
 // services use, so there is one way to count.
 import { DataSource, EntityManager, In } from 'typeorm';
-import { appointmentCounts, EnterpriseStatus, mondayOfIsoWeek, monthDates, addDays, Role, RosterMember, staffingRequirement } from '@shian/shared';
+import { appointmentCounts, EnterpriseStatus, Grade, mondayOfIsoWeek, monthDates, addDays, Role, RosterMember, staffingRequirement, SupervisionFrequency, supervisionCycle } from '@shian/shared';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { toNumber } from '../common/sql';
 import { staffingProfileOf } from '../staff/staff.service';
+import { loadFrequencies } from '../supervision/settings';
 import { BusinessSums, LEVEL_LENGTHS, RollupKey, rollupKeyOf, RollupSums } from './rollup';
 import { StatEnterprise, StatKind } from './stat.entities';
 
@@ -43,10 +44,20 @@ export async function rostersOf(em: EntityManager, enterpriseIds: string[]): Pro
   return out;
 }
 
-/** A business's share of stat_businesses: itself, and whether it needs and has its director and officer (shared appointmentCounts). */
-export function businessSumsOf(e: Enterprise, roster: readonly RosterMember[]): BusinessSums {
+/** Which of these businesses have a cadre assigned now. */
+export async function withCadreOf(em: EntityManager, enterpriseIds: string[]): Promise<Set<string>> {
+  if (!enterpriseIds.length) return new Set();
+  const rows = (await em.query(`SELECT enterprise_id FROM cadre_assignments WHERE enterprise_id IN (${enterpriseIds.map(() => '?').join(', ')})`, enterpriseIds)) as Array<{ enterprise_id: string }>;
+  return new Set(rows.map((r) => r.enterprise_id));
+}
+
+/**
+ * A business's share of stat_businesses: itself, whether it needs and has its director and officer
+ * (shared appointmentCounts), and whether it has a cadre.
+ */
+export function businessSumsOf(e: Enterprise, roster: readonly RosterMember[], withCadre = false): BusinessSums {
   const c = appointmentCounts([{ requirement: staffingRequirement(staffingProfileOf(e)), roster }]);
-  return { businesses: 1, requiringDirector: c.requiringDirector, withDirector: c.withDirector, withOfficer: c.withOfficer };
+  return { businesses: 1, requiringDirector: c.requiringDirector, withDirector: c.withDirector, withOfficer: c.withOfficer, withCadre: withCadre ? 1 : 0 };
 }
 
 function snapshot(e: Enterprise, key: RollupKey, s: BusinessSums): StatEnterprise {
@@ -56,11 +67,13 @@ function snapshot(e: Enterprise, key: RollupKey, s: BusinessSums): StatEnterpris
     requiringDirector: s.requiringDirector > 0,
     withDirector: s.withDirector > 0,
     withOfficer: s.withOfficer > 0,
+    withCadre: s.withCadre > 0,
   });
 }
 
 const keyOfSnapshot = (s: StatEnterprise): RollupKey => ({ regionCode: s.regionCode, grade: s.grade, businessType: s.businessType, since: s.since });
-const sumsOfSnapshot = (s: StatEnterprise): BusinessSums => ({ businesses: 1, requiringDirector: +s.requiringDirector, withDirector: +s.withDirector, withOfficer: +s.withOfficer });
+const sumsOfSnapshot = (s: StatEnterprise): BusinessSums => ({ businesses: 1, requiringDirector: +s.requiringDirector, withDirector: +s.withDirector, withOfficer: +s.withOfficer, withCadre: +s.withCadre });
+const sameSums = (a: StatEnterprise, b: StatEnterprise) => a.requiringDirector === b.requiringDirector && a.withDirector === b.withDirector && a.withOfficer === b.withOfficer && a.withCadre === b.withCadre;
 const sameKey = (a: RollupKey, b: RollupKey) => a.regionCode === b.regionCode && a.grade === b.grade && a.businessType === b.businessType && a.since === b.since;
 
 /**
@@ -83,6 +96,39 @@ async function addHistory(em: EntityManager, sums: RollupSums, keys: ReadonlyMap
     ids,
   )) as Array<{ enterprise_id: string; d: string; status: string }>;
   for (const r of problems) sums.problems(keys.get(r.enterprise_id)!, r.d, sign, r.status === 'resolved' ? sign : 0);
+  const visits = (await em.query(`SELECT DISTINCT enterprise_id, visit_date AS d FROM supervision_visits WHERE enterprise_id IN (${ids.map(() => '?').join(', ')})`, ids)) as Array<{ enterprise_id: string; d: string }>;
+  addVisits(sums, visits.map((v) => ({ key: keys.get(v.enterprise_id)!, enterpriseId: v.enterprise_id, date: v.d })), await loadFrequencies(em), sign);
+}
+
+/**
+ * The 'V' sums of these visits: one per business and cycle visited (its first visit), dated the
+ * cycle's last day under the frequency of the business's grade now.
+ */
+function addVisits(sums: RollupSums, visits: ReadonlyArray<{ key: RollupKey; enterpriseId: string; date: string }>, frequencies: Record<Grade, SupervisionFrequency>, sign: 1 | -1): void {
+  const seen = new Set<string>();
+  for (const v of visits) {
+    const end = supervisionCycle(v.date, frequencies[v.key.grade as Grade]).to;
+    const id = `${v.enterpriseId}|${end}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    sums.record(v.key, StatKind.Visit, end, false, sign);
+  }
+}
+
+/**
+ * Recomputes the 'V' sums from the visits (after the visit schedule changed, or in a rebuild): each
+ * counted business's first visit per cycle under its grade's frequency now. In the caller's transaction.
+ */
+export async function rebuildVisitSums(em: EntityManager): Promise<void> {
+  await em.query(`DELETE FROM stat_records WHERE kind = '${StatKind.Visit}'`);
+  const rows = (await em.query(
+    `SELECT DISTINCT v.enterprise_id AS id, v.visit_date AS d, s.region_code AS region_code, s.grade AS grade, s.business_type AS business_type, s.since AS since
+     FROM supervision_visits v INNER JOIN stat_enterprises s ON s.enterprise_id = v.enterprise_id`,
+  )) as Array<{ id: string; d: string; region_code: string; grade: string; business_type: string; since: string }>;
+  const sums = new RollupSums();
+  const visits = rows.map((r) => ({ enterpriseId: r.id, date: r.d, key: { regionCode: r.region_code, grade: r.grade, businessType: r.business_type, since: r.since } }));
+  addVisits(sums, visits, await loadFrequencies(em), 1);
+  await sums.write(em);
 }
 
 interface Row {
@@ -108,8 +154,8 @@ export async function refreshEnterpriseRollup(em: EntityManager, enterpriseId: s
   const key = e ? rollupKeyOf(e) : null;
   const sums = new RollupSums();
   let now: StatEnterprise | null = null;
-  if (e && key) now = snapshot(e, key, businessSumsOf(e, (await rostersOf(em, [e.id])).get(e.id) ?? []));
-  if (old && now && sameKey(keyOfSnapshot(old), keyOfSnapshot(now)) && old.requiringDirector === now.requiringDirector && old.withDirector === now.withDirector && old.withOfficer === now.withOfficer) return;
+  if (e && key) now = snapshot(e, key, businessSumsOf(e, (await rostersOf(em, [e.id])).get(e.id) ?? [], (await withCadreOf(em, [e.id])).has(e.id)));
+  if (old && now && sameKey(keyOfSnapshot(old), keyOfSnapshot(now)) && sameSums(old, now)) return;
   if (old) sums.business(keyOfSnapshot(old), sumsOfSnapshot(old), -1);
   if (now) sums.business(keyOfSnapshot(now), sumsOfSnapshot(now), 1);
   const keyChanged = !old || !now || !sameKey(keyOfSnapshot(old), keyOfSnapshot(now));
@@ -156,16 +202,17 @@ export async function rebuildRollupsIn(em: EntityManager, log: (s: string) => vo
     const part = ids.slice(i, i + chunk);
     const enterprises = await em.find(Enterprise, { where: { id: In(part) } });
     const staff = await rostersOf(em, part);
+    const assigned = await withCadreOf(em, part);
     const snapshots: StatEnterprise[] = [];
     for (const e of enterprises) {
       const key = rollupKeyOf(e)!;
-      const s = businessSumsOf(e, staff.get(e.id) ?? []);
+      const s = businessSumsOf(e, staff.get(e.id) ?? [], assigned.has(e.id));
       sums.business(key, s);
       snapshots.push(snapshot(e, key, s));
       // A business not placed in a village (none is today) is summed one by one below.
       if (key.regionCode.length !== LEVELS[LEVELS.length - 1]) offTree.set(e.id, key);
     }
-    for (let j = 0; j < snapshots.length; j += 1000) await em.createQueryBuilder().insert().into(StatEnterprise).values(snapshots.slice(j, j + 1000)).execute();
+    for (let j = 0; j < snapshots.length; j += 1000) await em.createQueryBuilder().insert().into(StatEnterprise).values(snapshots.slice(j, j + 1000)).updateEntity(false).execute();
   }
   await sums.write(em);
   log(`rollups: ${ids.length} businesses, ${elapsed()}`);
@@ -225,6 +272,7 @@ export async function rebuildRollupsIn(em: EntityManager, log: (s: string) => vo
     await addHistory(em, rest, offTree, 1);
     await rest.write(em);
   }
+  await rebuildVisitSums(em);
   log(`rollups: done, ${elapsed()}`);
 }
 

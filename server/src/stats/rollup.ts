@@ -46,10 +46,14 @@ export interface BusinessSums {
   requiringDirector: number;
   withDirector: number;
   withOfficer: number;
+  /** 1 when it has a cadre assigned (主体包保覆盖率). */
+  withCadre: number;
 }
 
+export const emptyBusinessSums = (): BusinessSums => ({ businesses: 0, requiringDirector: 0, withDirector: 0, withOfficer: 0, withCadre: 0 });
+
 const RECORD_COLUMNS = ['done', 'late', 'unowed', 'found', 'fixed'] as const;
-const BUSINESS_COLUMNS = ['businesses', 'requiring_director', 'with_director', 'with_officer'] as const;
+const BUSINESS_COLUMNS = ['businesses', 'requiring_director', 'with_director', 'with_officer', 'with_cadre'] as const;
 
 /** Changes to the sums, keyed by village-level row; expanded to every level when written. */
 export class RollupSums {
@@ -82,11 +86,8 @@ export class RollupSums {
   /** A business's share of stat_businesses, added (sign 1) or taken away (-1). */
   business(key: RollupKey, sums: BusinessSums, sign = 1): this {
     const id = `${key.regionCode}|${key.grade}|${key.businessType}|${key.since}`;
-    const row = this.businesses.get(id) ?? { key, sums: { businesses: 0, requiringDirector: 0, withDirector: 0, withOfficer: 0 } };
-    row.sums.businesses += sign * sums.businesses;
-    row.sums.requiringDirector += sign * sums.requiringDirector;
-    row.sums.withDirector += sign * sums.withDirector;
-    row.sums.withOfficer += sign * sums.withOfficer;
+    const row = this.businesses.get(id) ?? { key, sums: emptyBusinessSums() };
+    for (const c of Object.keys(row.sums) as Array<keyof BusinessSums>) row.sums[c] += sign * sums[c];
     this.businesses.set(id, row);
     return this;
   }
@@ -107,7 +108,7 @@ export class RollupSums {
     const businessRows = new Rows(5);
     for (const { key, sums } of this.businesses.values()) {
       for (const [region, child] of regionChildPairs(key.regionCode)) {
-        businessRows.add([region, child, key.grade, key.businessType, key.since], [sums.businesses, sums.requiringDirector, sums.withDirector, sums.withOfficer]);
+        businessRows.add([region, child, key.grade, key.businessType, key.since], [sums.businesses, sums.requiringDirector, sums.withDirector, sums.withOfficer, sums.withCadre]);
       }
     }
     out.push(...upserts(mysql, 'stat_businesses', ['region_code', 'child_code', 'grade', 'business_type', 'since'], [...BUSINESS_COLUMNS], businessRows.list(), chunk));
@@ -190,6 +191,12 @@ export class EnterpriseRollup {
 
   problems(date: string, found: number, fixed: number): this {
     if (this.key) this.sums.problems(this.key, date, found, fixed);
+    return this;
+  }
+
+  /** A business's first supervision visit of the cycle ending on `cycleEnd`. */
+  visit(cycleEnd: string): this {
+    if (this.key) this.sums.record(this.key, StatKind.Visit, cycleEnd, false);
     return this;
   }
 

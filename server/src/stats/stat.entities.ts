@@ -32,9 +32,11 @@ export enum StatKind {
   Monthly = 'M',
   /** The businesses' own problems, by the day found: found and fixed. */
   Problem = 'P',
+  /** 督导: a business's first supervision visit in a cycle, by the cycle's last day (under its grade's frequency now). */
+  Visit = 'V',
 }
 
-/** Records made (D, W, M) and problems found (P) per unit end date. */
+/** Records made (D, W, M), first visits per cycle (V) and problems found (P) per unit end date. */
 @Entity('stat_records')
 export class StatRecords extends RegionChildKey {
   @PrimaryColumn({ type: 'varchar', length: 1 })
@@ -77,6 +79,10 @@ abstract class BusinessCounts extends RegionChildKey {
 
   @Column({ type: 'int' })
   withOfficer!: number;
+
+  /** Businesses with a cadre assigned (cadre_assignments). */
+  @Column({ type: 'int', default: 0 })
+  withCadre!: number;
 }
 
 /**
@@ -125,6 +131,10 @@ export class StatEnterprise {
 
   @Column({ type: 'boolean' })
   withOfficer!: boolean;
+
+  /** It has a cadre assigned (a cadre_assignments row). */
+  @Column({ type: 'boolean', default: false })
+  withCadre!: boolean;
 }
 
 export const STAT_ENTITIES = [StatRecords, StatBusinesses, StatBusinessTotals, StatEnterprise];

@@ -35,6 +35,10 @@ export interface DashboardFigures {
   rectifications: RectificationCounts;
   /** As of today, confirmed businesses only. */
   appointments: AppointmentCounts;
+  /** 主体包保覆盖率's counts as of today: confirmed graded businesses, and those with a cadre assigned. */
+  coverage: { businesses: number; withCadre: number };
+  /** 督导任务完成率's counts: one visit due per business per cycle of its grade ending in the period (supervisionCounts). */
+  supervision: DutyCounts;
   /** Every indicator that applies, from the counts above. */
   indicators: Partial<Record<IndicatorKey, Fraction>>;
 }

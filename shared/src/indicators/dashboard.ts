@@ -7,6 +7,7 @@ import type { Fraction } from './fraction';
 import { fraction } from './fraction';
 import { problemClosure, RectificationCounts, rectificationClosure } from './problem-closure';
 import { addDutyCounts, dutyCompletion, dutyOnTime, emptyDutyCounts } from './record-completion';
+import { cadreCoverage } from './supervision';
 
 export type DashboardCounts = Omit<DashboardFigures, 'indicators'>;
 
@@ -21,6 +22,8 @@ export function emptyDashboardCounts(): DashboardCounts {
     problems: { found: 0, fixed: 0, open: 0 },
     rectifications: emptyRectificationCounts(),
     appointments: emptyAppointmentCounts(),
+    coverage: { businesses: 0, withCadre: 0 },
+    supervision: emptyDutyCounts(),
   };
 }
 
@@ -34,13 +37,12 @@ export function addDashboardCounts(a: DashboardCounts, b: DashboardCounts): Dash
     problems: sum(a.problems, b.problems),
     rectifications: sum(a.rectifications, b.rectifications),
     appointments: sum(a.appointments, b.appointments),
+    coverage: sum(a.coverage, b.coverage),
+    supervision: addDutyCounts(a.supervision, b.supervision),
   };
 }
 
-/**
- * Every indicator the counts support. 包保 coverage and supervision completion join when supervision
- * exists (issue 6). A rate over nothing is a Fraction with rate null: shown 「—」, ranked last.
- */
+/** Every indicator the counts support. A rate over nothing is a Fraction with rate null: shown 「—」, ranked last. */
 export function dashboardIndicators(c: DashboardCounts): Partial<Record<IndicatorKey, Fraction>> {
   return {
     dailyCheckCompletion: dutyCompletion(c.daily),
@@ -51,6 +53,8 @@ export function dashboardIndicators(c: DashboardCounts): Partial<Record<Indicato
     rectificationClosure: rectificationClosure(c.rectifications),
     directorAppointment: directorAppointment(c.appointments),
     officerAppointment: officerAppointment(c.appointments),
+    cadreCoverage: cadreCoverage(c.coverage),
+    supervisionCompletion: dutyCompletion(c.supervision),
   };
 }
 

@@ -86,9 +86,10 @@ export interface ReturnedRecordTodo {
 }
 
 /** Where an order comes from; 'visit' and 'complaint' come with supervision visits and complaints. */
-export type RectificationSourceType = ReviewedRecordType | 'manual';
-export const RECTIFICATION_SOURCE_TYPES: readonly RectificationSourceType[] = [...REVIEWED_RECORD_TYPES, 'manual'];
-export const RECTIFICATION_SOURCE_LABELS: Record<RectificationSourceType, string> = { ...RECORD_TYPE_LABELS, manual: '监管人员直接下发' };
+export type RectificationSourceType = ReviewedRecordType | 'manual' | 'visit' | 'complaint';
+/** The sources a regulator may name when issuing an order by hand ('visit' orders come only from a visit). */
+export const RECTIFICATION_SOURCE_TYPES: readonly RectificationSourceType[] = [...REVIEWED_RECORD_TYPES, 'manual', 'complaint'];
+export const RECTIFICATION_SOURCE_LABELS: Record<RectificationSourceType, string> = { ...RECORD_TYPE_LABELS, manual: '监管人员直接下发', visit: '包保督导检查', complaint: '投诉举报' };
 
 /** As the business and the official read a status. */
 export const RECTIFICATION_STATUS_LABELS: Record<RectificationOrderStatus, string> = {

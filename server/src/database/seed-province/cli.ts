@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   for (const o of marker.officials.filter((x) => x.level !== 'city' && x.level !== 'county').concat(marker.officials.filter((x) => x.level === 'county').slice(0, 1))) {
     console.log(`  ${o.phone}  ${o.label}（${o.regionCode}）`);
   }
+  for (const c of marker.cadres ?? []) console.log(`  ${c.phone}  ${c.label}（${c.regionCode}）`);
 }
 
 main().then(

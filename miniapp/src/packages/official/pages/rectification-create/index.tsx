@@ -16,19 +16,10 @@ import { ApiError, api, errorMessage } from '../../../../api';
 import { PageContainer } from '../../../../components/PageContainer';
 import { useToast } from '../../../../hooks/useToast';
 import { formatBusinessDate } from '../../../../platform/format';
-import { redirectTo } from '../../../../platform/nav';
+import { queryText, redirectTo } from '../../../../platform/nav';
 import { uuidV4 } from '../../../../platform/uuid';
 import '../../official.css';
 import './index.css';
-
-/** A query value, decoded once whether or not the router already did. */
-function decoded(v: string | undefined): string {
-  try {
-    return decodeURIComponent(v ?? '');
-  } catch {
-    return v ?? '';
-  }
-}
 
 /** How long a business gets by default (the official changes it). */
 const DEFAULT_DAYS = 7;
@@ -42,7 +33,7 @@ export default function RectificationCreatePage() {
   const { showToast } = useToast();
   const today = todayInShanghai();
   const enterpriseId = params.enterpriseId ?? '';
-  const enterpriseName = decoded(params.enterpriseName);
+  const enterpriseName = queryText(params.enterpriseName);
   const sourceType = RECTIFICATION_SOURCE_TYPES.includes(params.sourceType as RectificationSourceType) ? (params.sourceType as RectificationSourceType) : 'manual';
   const sourceId = sourceType === 'manual' ? undefined : params.sourceId;
   const [items, setItems] = useState<string[]>(['']);
@@ -74,7 +65,7 @@ export default function RectificationCreatePage() {
     <PageContainer>
       <View className="card">
         <View className="card__title">{enterpriseName || '下发整改通知'}</View>
-        <View className="muted">{sourceId ? `来源：${decoded(params.sourcePeriod)} ${RECTIFICATION_SOURCE_LABELS[sourceType]}` : `来源：${RECTIFICATION_SOURCE_LABELS.manual}`}</View>
+        <View className="muted">{sourceId ? `来源：${queryText(params.sourcePeriod)} ${RECTIFICATION_SOURCE_LABELS[sourceType]}` : `来源：${RECTIFICATION_SOURCE_LABELS.manual}`}</View>
       </View>
 
       <View className="section-title">{`整改事项（${items.length}）`}</View>

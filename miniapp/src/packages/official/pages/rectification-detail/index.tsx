@@ -12,16 +12,21 @@ import { OFFICIAL_RECORD_ROUTES } from '../../components/OfficialRecordPage';
 import { ReviewActions } from '../../components/ReviewActions';
 import '../../official.css';
 
-/** One order (?id=) for an official: items, history with the business's photos; 验收通过 / 退回整改 once answered (regulators). */
+/** One order (?id=) for an official: items, history with the business's photos; 验收通过 / 退回整改 once answered (regulators, and the cadre who issued it from a visit). */
 export default function OfficialRectificationDetailPage() {
   const { session } = useSession();
   const { showToast } = useToast();
   const id = useRouter().params.id ?? '';
   const state = useAsync(() => (id ? api.rectifications.get(id) : Promise.reject(new Error('缺少整改通知编号'))), [id], { enabled: !!session, reloadOnShow: true });
   const order = state.data;
-  const decides = session?.user.role === Role.Regulator && order?.status === 'answered';
-  // The record it was raised from, on the official's page of that kind of record.
-  const source = order && order.sourceType !== 'manual' && order.sourceId ? { route: OFFICIAL_RECORD_ROUTES[order.sourceType], id: order.sourceId } : null;
+  const role = session?.user.role;
+  const decides = order?.status === 'answered' && (role === Role.Regulator || (role === Role.Cadre && order.sourceType === 'visit' && order.issuedBy === session?.user.id));
+  // The record it was raised from, on the official's page of that kind of record (a visit on the cadre's).
+  const source =
+    // A complaint has no page in the app yet (issue #7): its order shows the source without a link.
+    order && order.sourceType !== 'manual' && order.sourceType !== 'complaint' && order.sourceId
+      ? { route: order.sourceType === 'visit' ? ('cadre.visitDetail' as const) : OFFICIAL_RECORD_ROUTES[order.sourceType], id: order.sourceId }
+      : null;
   return (
     <PageContainer loading={state.loading && !order} error={order ? null : state.error} onRetry={() => void state.reload()}>
       {order ? (

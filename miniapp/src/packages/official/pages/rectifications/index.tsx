@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { RectificationListQuery, RectificationOrderStatus } from '@shian/shared';
+import { Role, type RectificationListQuery, type RectificationOrderStatus } from '@shian/shared';
 import { api } from '../../../../api';
 import { PageContainer } from '../../../../components/PageContainer';
 import { RectificationOrderRow } from '../../../../components/RectificationViews';
@@ -42,7 +42,7 @@ export default function OfficialRectificationsPage() {
     <PageContainer>
       <View className="card">
         <View className="card__title">整改通知</View>
-        <View className="muted">{enterpriseId && list.items[0] ? `${list.items[0].enterpriseName}的整改通知` : '本辖区企业的整改通知，最新下发的在前；逾期未验收的标为「已逾期」。'}</View>
+        <View className="muted">{enterpriseId && list.items[0] ? `${list.items[0].enterpriseName}的整改通知` : `${session.user.role === Role.Cadre ? '我包保企业和我下发的整改通知' : '本辖区企业的整改通知'}，最新下发的在前；逾期未验收的标为「已逾期」。`}</View>
       </View>
       <View className="rect__tabs">
         {TABS.map((t) => (

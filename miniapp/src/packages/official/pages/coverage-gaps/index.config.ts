@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '未落实包保' });
