@@ -133,7 +133,7 @@ export async function issueRectification(page: Page, source: string, items: read
     await field(cur, '请填写须整改的问题和要求').nth(i).fill(item);
   }
   const deadline = addDays(todayInShanghai(), 7);
-  await cur.locator('.rc__deadline').getByText(chineseDate(deadline), { exact: true }).waitFor();
+  await cur.locator('.rect__deadline').getByText(chineseDate(deadline), { exact: true }).waitFor();
   await screenshot(page, `${who}-rectification-form`);
   await buttonIn(cur, '下发整改通知').click();
   for (const [i, item] of items.entries()) await cur.getByText(`${i + 1}. ${item}`, { exact: true }).waitFor();

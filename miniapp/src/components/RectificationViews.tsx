@@ -1,8 +1,8 @@
 // 整改通知 and record reviews as both the business and the officials read them: the status tags
 // (「已逾期」 in red), a list row, the order with its history and photos, a record's review history.
-import { Text, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
-import type { RectificationOrderDetailDto, RectificationOrderDto, RectificationOrderStatus, ReviewDto } from '@shian/shared';
+import { addDays, RECTIFICATION_LIMITS, type BusinessDate, type RectificationOrderDetailDto, type RectificationOrderDto, type RectificationOrderStatus, type ReviewDto } from '@shian/shared';
 import { formatBusinessDate, formatShanghaiDateTime } from '../platform/format';
 import { RecordPhotos } from './RecordPhotos';
 import './RectificationViews.css';
@@ -108,5 +108,20 @@ export function ReviewHistory({ reviews }: { reviews: readonly ReviewDto[] }) {
         </View>
       ))}
     </View>
+  );
+}
+
+/** 整改期限 of a new order: a date from today to RECTIFICATION_LIMITS.maxDeadlineDays ahead (Asia/Shanghai). */
+export function RectificationDeadlinePicker({ value, today, onChange }: { value: BusinessDate; today: BusinessDate; onChange: (date: BusinessDate) => void }) {
+  return (
+    <>
+      <View className="section-title">整改期限</View>
+      <Picker mode="date" value={value} start={today} end={addDays(today, RECTIFICATION_LIMITS.maxDeadlineDays)} onChange={(e) => onChange(String(e.detail.value))}>
+        <View className="card rect__deadline">
+          <View>{formatBusinessDate(value)}</View>
+          <View className="link">修改 ›</View>
+        </View>
+      </Picker>
+    </>
   );
 }

@@ -19,6 +19,7 @@ import {
   CoverageGapPage,
   EnterpriseStatus,
   Grade,
+  GradeLevelOverride,
   isValidMobilePhone,
   isValidUscc,
   Page,
@@ -33,9 +34,9 @@ import { applyScope } from '../common/region-scope';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { ImportColumn, readImportWorkbook } from '../enterprises/enterprise-workbook';
 import { refreshEnterpriseRollup } from '../stats/rollup-rebuild';
-import { allLevelOverrides, assignmentDtos, cadresInScope, findCadreInScope, regionNames } from './cadre-views';
+import { assignmentDtos, cadresInScope, findCadreInScope, regionNames } from './cadre-views';
 import { CoverageGapQueryDto, CreateAssignmentDto, EndAssignmentDto, ListAssignmentsQuery } from './dto/supervision.dto';
-import { loadLevelOverridesFor } from './settings';
+import { loadLevelOverrides } from './settings';
 import { CadreAssignment, CadreAssignmentEvent } from './supervision.entities';
 import { SupervisionErrors } from './supervision.errors';
 
@@ -70,11 +71,12 @@ export class AssignmentsService {
       if (!cadre) throw notFound('包保干部');
       const qb = em.getRepository(Enterprise).createQueryBuilder('e').where('e.id IN (:...ids)', { ids });
       const found = new Map((await applyScope(qb, caller, { region: 'e.regionCode', enterprise: 'e.id' }).getMany()).map((e) => [e.id.toLowerCase(), e]));
+      const overrides = await loadLevelOverrides(em);
       const refusals: AssignmentRefusal[] = [];
       const ok: Enterprise[] = [];
       for (const id of ids) {
         const e = found.get(id);
-        const reason = e ? await this.refusal(em, cadre, e) : '企业不存在或不在本辖区内';
+        const reason = e ? refusal(cadre, e, overrides) : '企业不存在或不在本辖区内';
         if (reason) refusals.push({ enterpriseId: e?.id ?? id, enterpriseName: e?.name ?? null, reason });
         else ok.push(e!);
       }
@@ -129,7 +131,7 @@ export class AssignmentsService {
     const total = await gapQuery().getCount();
     const rows = await gapQuery().orderBy('e.regionCode', 'ASC').addOrderBy('e.name', 'ASC').addOrderBy('e.id', 'ASC').offset(skip).limit(pageSize).getMany();
     const regions = await regionNames(this.ds.manager, rows.map((e) => e.regionCode));
-    const overrides = rows.length ? await allLevelOverrides(this.ds.manager) : [];
+    const overrides = rows.length ? await loadLevelOverrides(this.ds.manager) : [];
     const withCadre = businesses - total;
     return {
       coverage: cadreCoverage({ businesses, withCadre }),
@@ -161,6 +163,7 @@ export class AssignmentsService {
     const errors: AssignmentImportReport['errors'] = [];
     let assigned = 0;
     const firstRow = new Map<string, number>();
+    const overrides = await loadLevelOverrides(this.ds.manager);
     for (const r of sheet.rows) {
       const uscc = (r.cells.get(usccCol) ?? '').toUpperCase();
       const phone = r.cells.get(phoneCol) ?? '';
@@ -177,7 +180,7 @@ export class AssignmentsService {
           if (!enterprise) return { field: usccCol.header, message: '本辖区没有该统一社会信用代码的企业' };
           const cadre = await cadresInScope(em, caller).andWhere('u.phone = :phone', { phone }).getOne();
           if (!cadre) return { field: phoneCol.header, message: '本辖区没有该手机号的包保干部' };
-          const reason = await this.refusal(em, cadre, enterprise);
+          const reason = refusal(cadre, enterprise, overrides);
           if (reason) return { field: '行', message: `${enterprise.name}：${reason}` };
           await this.put(em, caller.id, cadre, enterprise, now);
           return null;
@@ -191,12 +194,6 @@ export class AssignmentsService {
   }
 
   // ---------------------------------------------------------------------------------------------
-
-  /** Why this cadre cannot take this business, or null. */
-  private async refusal(em: EntityManager, cadre: User, e: Enterprise): Promise<string | null> {
-    if (e.status !== EnterpriseStatus.Active) return '企业尚未确认或已被驳回，不能分配包保干部';
-    return assignmentMismatch(cadre, { grade: e.grade, regionCode: e.regionCode }, e.grade ? await loadLevelOverridesFor(em, e.regionCode) : []);
-  }
 
   /** Gives the business to the cadre: replaces its current cadre (an 'ended' and an 'assigned' event); the same cadre again changes nothing. */
   private async put(em: EntityManager, actorId: string, cadre: User, e: Enterprise, now: Date): Promise<CadreAssignment> {
@@ -241,3 +238,8 @@ export class AssignmentsService {
   }
 }
 
+/** Why this cadre cannot take this business, or null. */
+function refusal(cadre: User, e: Enterprise, overrides: readonly GradeLevelOverride[]): string | null {
+  if (e.status !== EnterpriseStatus.Active) return '企业尚未确认或已被驳回，不能分配包保干部';
+  return assignmentMismatch(cadre, { grade: e.grade, regionCode: e.regionCode }, overrides);
+}

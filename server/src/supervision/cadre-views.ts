@@ -1,14 +1,15 @@
 // How cadres and assignments show in responses, and the one scope rule for cadre accounts: an
 // official sees the cadres whose region lies in theirs (users.region_code LIKE 'prefix%').
 import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { AssignmentDto, assignmentMismatch, CADRE_LEVEL_LABELS, CadreDto, CadreLevel, GradeLevelOverride, maskPhone, Role } from '@shian/shared';
+import { AssignmentDto, assignmentMismatch, CADRE_LEVEL_LABELS, CadreDto, CadreLevel, maskPhone, Role } from '@shian/shared';
 import { User } from '../auth/user.entity';
 import type { Caller } from '../common/caller';
 import { applyScope } from '../common/region-scope';
 import { toNumber } from '../common/sql';
 import { Region } from '../regions/region.entity';
 import { enterpriseNames } from '../staff-duty/people';
-import { CadreAssignment, CadreCommitment, CadreLevelOverride } from './supervision.entities';
+import { loadLevelOverrides } from './settings';
+import { CadreAssignment, CadreCommitment } from './supervision.entities';
 
 /** Cadre accounts the caller may see (a cadre: only their own). */
 export function cadresInScope(em: EntityManager, caller: Caller): SelectQueryBuilder<User> {
@@ -26,11 +27,6 @@ export async function regionNames(em: EntityManager, codes: Iterable<string | nu
   if (!wanted.length) return new Map();
   const rows = await em.getRepository(Region).find({ where: { code: In(wanted) }, select: { code: true, name: true } });
   return new Map(rows.map((r) => [r.code, r.name]));
-}
-
-/** Every grade → level override: a small table (regions × 4 grades), read whole for a page of rows. */
-export async function allLevelOverrides(em: EntityManager): Promise<GradeLevelOverride[]> {
-  return (await em.find(CadreLevelOverride)).map((o) => ({ regionCode: o.regionCode, grade: o.grade, level: o.level }));
 }
 
 /** Cadre rows → responses: businesses assigned now and whether this year's letter is on file, in two queries. */
@@ -74,7 +70,7 @@ export async function assignmentDtos(em: EntityManager, rows: CadreAssignment[])
   const cadres = new Map((await em.getRepository(User).find({ where: { id: In([...new Set(rows.map((r) => r.cadreId))]) } })).map((u) => [u.id, u]));
   const names = await enterpriseNames(em, rows.map((r) => r.enterpriseId));
   const regions = await regionNames(em, rows.map((r) => r.regionCode));
-  const overrides = await allLevelOverrides(em);
+  const overrides = await loadLevelOverrides(em);
   return rows.map((r) => {
     const cadre = cadres.get(r.cadreId);
     return {

@@ -11,10 +11,10 @@ export async function loadFrequencies(em: EntityManager): Promise<Record<Grade, 
   return out;
 }
 
-/** The overrides of the region `code` and of every region above it (requiredCadreLevel picks the nearest). */
-export async function loadLevelOverridesFor(em: EntityManager, code: string): Promise<GradeLevelOverride[]> {
-  const prefixes = [2, 4, 6, 9, 12].filter((n) => n <= code.length).map((n) => code.slice(0, n));
-  if (!prefixes.length) return [];
-  const rows = await em.createQueryBuilder(CadreLevelOverride, 'o').where('o.regionCode IN (:...prefixes)', { prefixes }).getMany();
-  return rows.map((r) => ({ regionCode: r.regionCode, grade: r.grade, level: r.level }));
+/**
+ * Every grade → level override: a small table (the regions that set one × 4 grades), read whole once
+ * per request; requiredCadreLevel picks the nearest one for each business.
+ */
+export async function loadLevelOverrides(em: EntityManager): Promise<GradeLevelOverride[]> {
+  return (await em.find(CadreLevelOverride)).map((o) => ({ regionCode: o.regionCode, grade: o.grade, level: o.level }));
 }

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Picker, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import {
   addDays,
-  RECTIFICATION_LIMITS,
   rectificationDeadlineProblem,
   SUPERVISION_ANSWER_LABELS,
   SUPERVISION_ANSWERS,
@@ -16,6 +15,7 @@ import {
 } from '@shian/shared';
 import { api, errorLines } from '../../../../api';
 import { PageContainer } from '../../../../components/PageContainer';
+import { RectificationDeadlinePicker } from '../../../../components/RectificationViews';
 import { PhotoPicker, photosSettled, uploadedFileIds, type PickedPhoto } from '../../../../components/PhotoPicker';
 import { useToast } from '../../../../hooks/useToast';
 import { formatBusinessDate } from '../../../../platform/format';
@@ -196,13 +196,7 @@ export default function CadreVisitPage() {
       ) : null}
       {problems.length > 0 ? (
         <>
-          <View className="section-title">整改期限</View>
-          <Picker mode="date" value={deadline} start={today} end={addDays(today, RECTIFICATION_LIMITS.maxDeadlineDays)} onChange={(e) => setDeadline(String(e.detail.value))}>
-            <View className="card row row--between">
-              <View>{formatBusinessDate(deadline)}</View>
-              <View className="link">修改 ›</View>
-            </View>
-          </Picker>
+          <RectificationDeadlinePicker value={deadline} today={today} onChange={setDeadline} />
         </>
       ) : null}
 

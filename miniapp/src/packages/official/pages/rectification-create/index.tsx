@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Picker, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import {
   addDays,
@@ -14,8 +14,8 @@ import {
 } from '@shian/shared';
 import { ApiError, api, errorMessage } from '../../../../api';
 import { PageContainer } from '../../../../components/PageContainer';
+import { RectificationDeadlinePicker } from '../../../../components/RectificationViews';
 import { useToast } from '../../../../hooks/useToast';
-import { formatBusinessDate } from '../../../../platform/format';
 import { queryText, redirectTo } from '../../../../platform/nav';
 import { uuidV4 } from '../../../../platform/uuid';
 import '../../official.css';
@@ -98,13 +98,7 @@ export default function RectificationCreatePage() {
         </Button>
       ) : null}
 
-      <View className="section-title">整改期限</View>
-      <Picker mode="date" value={deadline} start={today} end={addDays(today, RECTIFICATION_LIMITS.maxDeadlineDays)} onChange={(e) => setDeadline(String(e.detail.value))}>
-        <View className="card rc__deadline">
-          <View>{formatBusinessDate(deadline)}</View>
-          <View className="link">修改 ›</View>
-        </View>
-      </Picker>
+      <RectificationDeadlinePicker value={deadline} today={today} onChange={setDeadline} />
 
       {errors.map((m) => (
         <View key={m} className="error-text">
