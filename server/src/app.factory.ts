@@ -17,7 +17,7 @@ export async function createApp(config: AppConfig, logger: LoggerService): Promi
   const adapter = new FastifyAdapter({
     logger: false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { PUBLIC_COMPLAINT_PAGE } from '@shian/shared';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/config';
 import { prepareDatabase } from './database/prepare';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
       `  食安两责 Shian 已启动：${url}`,
       `  H5 应用:  ${url}/`,
       `  API 文档: ${url}/api/docs`,
+      `  投诉举报: ${url}/#/${PUBLIC_COMPLAINT_PAGE}（公众，无需登录）`,
       `  数据库:   ${config.db.kind === 'sqlite' ? `SQLite ${config.db.file}` : 'MySQL'}`,
     ];
     if (config.seedDemo) {

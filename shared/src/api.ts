@@ -97,6 +97,19 @@ export interface EnterpriseDto extends EnterpriseProfileFields {
   confirmedAt: string | null;
 }
 
+/**
+ * The mini-program page (H5 and weapp) that shows a business's 公示 facts; the miniapp's route table
+ * names the same path (checked by a unit test there).
+ */
+export const PUBLIC_ENTERPRISE_PAGE = 'packages/public/pages/enterprise/index';
+/** The 投诉举报 form without a business picked (the start-up banner links to it). */
+export const PUBLIC_COMPLAINT_PAGE = 'packages/public/pages/complaint/index';
+
+/** The address behind the 公示牌's QR code: the H5 build's hash route (WeChat can map it to the mini-program). */
+export function publicEnterpriseUrl(origin: string, enterpriseId: string): string {
+  return `${origin}/#/${PUBLIC_ENTERPRISE_PAGE}?id=${encodeURIComponent(enterpriseId)}`;
+}
+
 /** What anyone may see of a business (its 公示 page), without logging in. */
 export interface PublicEnterpriseDto {
   id: string;

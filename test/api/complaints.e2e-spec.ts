@@ -311,7 +311,13 @@ describe('public complaints and reports', () => {
       expectErrorBody(await act(tok.regulator, id, 'extend_check', '再延一次'), 409, 'COMPLAINT_ALREADY_EXTENDED');
       expect((await act(tok.regulator, id, 'open_case')).body).toMatchObject({ status: 'case_opened', dueDate: null, overdue: false });
       expect((await act(tok.regulator, id, 'notify', '已立案调查，感谢您的举报')).body.status).toBe('notified');
+      const ids = async (q: string) => (await official(tok.regulator, `/api/complaints?pageSize=100&${q}`)).body.items.map((c: any) => c.id);
+      expect(await ids('open=true')).toContain(id);
       expect((await act(tok.regulator, id, 'close')).body).toMatchObject({ status: 'handled', statusLabel: '已处理', actions: [] });
+      // 未办结 (the officials' home counts these) no longer lists it; 已办结 does.
+      expect(await ids('open=true')).not.toContain(id);
+      expect(await ids('open=false')).toContain(id);
+      expectErrorBody(await official(tok.regulator, '/api/complaints?open=maybe'), 400, 'VALIDATION_FAILED');
     });
   });
 
@@ -359,6 +365,18 @@ describe('public complaints and reports', () => {
       expect((await submit(other, complaintBody())).status).toBe(201);
       expect(Date.now() - before).toBeLessThan(Math.max(2000, floodMs));
       expect((await t.request({ url: '/api/health' })).status).toBe(200);
+    });
+
+    it('a client not behind a trusted proxy cannot name its own address to escape the limit', async () => {
+      // 203.0.113.9 connects directly (not loopback, so TRUST_PROXY's default does not believe it)
+      // and claims a new X-Forwarded-For each time: every request still counts against 203.0.113.9.
+      const statuses: number[] = [];
+      for (let i = 0; i < 31; i++) {
+        const res = await t.app.inject({ method: 'GET', url: '/api/public/challenge', remoteAddress: '203.0.113.9', headers: { 'x-forwarded-for': `198.51.100.${i + 1}` } });
+        statuses.push(res.statusCode);
+      }
+      expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
+      expect(statuses[30]).toBe(429);
     });
   });
 

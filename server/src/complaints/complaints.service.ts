@@ -17,6 +17,7 @@ import {
   ComplaintDetailDto,
   ComplaintDto,
   ComplaintRevealDto,
+  FINAL_COMPLAINT_STATUSES,
   isInRegion,
   Page,
   Role,
@@ -187,6 +188,7 @@ export class ComplaintsService {
     if (q.kind) qb.andWhere('c.kind = :kind', { kind: q.kind });
     if (q.regionCode) qb.andWhere('c.regionCode LIKE :region', { region: `${q.regionCode}%` });
     if (q.enterpriseId) qb.andWhere('c.enterpriseId = :enterpriseId', { enterpriseId: q.enterpriseId });
+    if (q.open !== undefined) qb.andWhere(`c.status ${q.open ? 'NOT IN' : 'IN'} (:...final)`, { final: FINAL_COMPLAINT_STATUSES });
     if (q.mine === true) qb.andWhere('c.handlerId = :me', { me: caller.id });
     // due_date is the running deadline's last day: overdue once today is past it.
     if (q.overdue === true) qb.andWhere('c.dueDate IS NOT NULL AND c.dueDate < :today', { today });

@@ -1,14 +1,14 @@
 import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { COMPLAINT_LIMITS, PublicChallengeDto, PublicComplaintPhotoDto, PublicComplaintReceipt, PublicComplaintStatusDto, PublicEnterpriseSearchItem } from '@shian/shared';
+import { COMPLAINT_LIMITS, DEVICE_ID_HEADER, PublicChallengeDto, PublicComplaintPhotoDto, PublicComplaintReceipt, PublicComplaintStatusDto, PublicEnterpriseSearchItem } from '@shian/shared';
 import { Public } from '../common/auth.decorators';
 import { readUpload } from '../files/multipart';
 import { PublicComplaintDto, PublicComplaintQuery, PublicEnterpriseSearchQuery } from './dto/complaint.dto';
 import { PublicGuard, PUBLIC_LIMITS } from './public-guard';
 import { PublicClient, PublicComplaintsService } from './public-complaints.service';
 
-const DEVICE_HEADER = { name: 'X-Device-Id', required: true, description: '客户端首次启动时生成并保存的随机标识（8–100 位字母、数字或 _.:-）：用于按设备限流、认领本设备上传的照片和防重复提交' };
+const DEVICE_HEADER = { name: DEVICE_ID_HEADER, required: true, description: '客户端首次启动时生成并保存的随机标识（8–100 位字母、数字或 _.:-）：用于按设备限流、认领本设备上传的照片和防重复提交' };
 const per10 = (r: { limit: number }) => `${r.limit} 次/10分钟`;
 
 /** The public's side of issue #7: no login, rate-limited per IP and per device (public-guard.ts). */

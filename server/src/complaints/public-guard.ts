@@ -2,11 +2,11 @@
 // and per device (header X-Device-Id), and a signed arithmetic challenge a submission must answer.
 // Both are kept in this process's memory: right for the one-process deployment (`npm start`);
 // several processes behind a balancer would each count on their own (multiply the limits), and a
-// restart forgets the counts. The IP is Fastify's request.ip (trustProxy: the X-Forwarded-For of the
-// proxy in front).
+// restart forgets the counts. The IP is Fastify's request.ip: the X-Forwarded-For of a proxy that
+// TRUST_PROXY trusts (default loopback), else the peer's own address.
 import { createHmac, hkdfSync, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { PublicChallengeDto } from '@shian/shared';
+import { DEVICE_ID_HEADER, DEVICE_ID_PATTERN, type PublicChallengeDto } from '@shian/shared';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { ComplaintErrorCode, ComplaintErrors } from './complaints.errors';
@@ -56,8 +56,6 @@ export class SlidingWindowLimiter {
   }
 }
 
-const DEVICE_ID = /^[A-Za-z0-9_.:-]{8,100}$/;
-
 @Injectable()
 export class PublicGuard {
   private readonly limiters = new Map<keyof typeof PUBLIC_LIMITS, SlidingWindowLimiter>();
@@ -82,7 +80,7 @@ export class PublicGuard {
   }
 
   deviceId(raw: string | undefined): string {
-    if (!raw || !DEVICE_ID.test(raw)) throw AppError.of(ComplaintErrors, 'DEVICE_ID_REQUIRED', [{ field: 'X-Device-Id', message: ComplaintErrors.DEVICE_ID_REQUIRED.message }]);
+    if (!raw || !DEVICE_ID_PATTERN.test(raw)) throw AppError.of(ComplaintErrors, 'DEVICE_ID_REQUIRED', [{ field: DEVICE_ID_HEADER, message: ComplaintErrors.DEVICE_ID_REQUIRED.message }]);
     return raw;
   }
 

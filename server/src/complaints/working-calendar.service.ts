@@ -29,11 +29,12 @@ export class WorkingCalendarService {
   async replaceYear(_caller: Caller, year: number, dto: PutWorkingCalendarDto, now = new Date()): Promise<WorkingCalendarYearDto> {
     const problems: FieldProblem[] = [];
     const seen = new Set<string>();
+    // Each day is named by its date (its key), which the admin's list shows too.
     dto.days.forEach((d, i) => {
       const field = `days[${i}].date`;
-      if (!d.date.startsWith(`${year}-`)) problems.push({ field, message: `日期第${i + 1}项不在 ${year} 年内` });
-      else if (seen.has(d.date)) problems.push({ field, message: `日期第${i + 1}项（${d.date}）重复` });
-      else if (d.kind === 'workday' && !isWeekend(d.date)) problems.push({ field, message: `日期第${i + 1}项（${d.date}）不是周六或周日，无需设为调休上班日` });
+      if (!d.date.startsWith(`${year}-`)) problems.push({ field, message: `日期（${d.date}）不在 ${year} 年内` });
+      else if (seen.has(d.date)) problems.push({ field, message: `日期（${d.date}）重复` });
+      else if (d.kind === 'workday' && !isWeekend(d.date)) problems.push({ field, message: `日期（${d.date}）不是周六或周日，无需设为调休上班日` });
       seen.add(d.date);
     });
     if (problems.length) throw validationFailed(problems);

@@ -154,4 +154,41 @@ describe('loadConfig', () => {
     expectConfigError({ LOGIN_MAX_FAILURES: '0', DATA_DIR: dir }, 'LOGIN_MAX_FAILURES');
     expectConfigError({ LOGIN_LOCK_MINUTES: '100000', DATA_DIR: dir }, 'LOGIN_LOCK_MINUTES');
   });
+  it('takes PUBLIC_BASE_URL as an http(s) origin without a trailing slash; unset → null', () => {
+    expect(loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir }).publicBaseUrl).toBeNull();
+    expect(loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir, PUBLIC_BASE_URL: 'https://shian.example.cn' }).publicBaseUrl).toBe('https://shian.example.cn');
+    expect(loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir, PUBLIC_BASE_URL: 'http://10.0.0.5:8080' }).publicBaseUrl).toBe('http://10.0.0.5:8080');
+  });
+
+  it.each(['shian.example.cn', 'https://shian.example.cn/', 'https://shian.example.cn/app', 'ftp://x.cn', 'https://u:p@x.cn', 'https://x.cn?a=1'])('rejects PUBLIC_BASE_URL=%s naming it', (url) => {
+    expectConfigError({ PUBLIC_BASE_URL: url, DATA_DIR: dir }, 'PUBLIC_BASE_URL');
+  });
+
+  it('trusts X-Forwarded-For from a proxy on this machine by default; TRUST_PROXY takes addresses, ranges, names, hops or true/false', () => {
+    const tp = (v?: string) => loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir, ...(v === undefined ? {} : { TRUST_PROXY: v }) }).trustProxy;
+    expect(tp()).toBe('loopback');
+    expect(tp('10.0.0.0/8, 192.168.1.7,loopback')).toBe('10.0.0.0/8,192.168.1.7,loopback');
+    expect(tp('fd00::/8')).toBe('fd00::/8');
+    expect(tp('2')).toBe(2);
+    expect(tp('false')).toBe(false);
+    expect(tp('true')).toBe(true);
+  });
+
+  it.each(['nginx', '10.0.0.0/33', '300.1.1.1', 'loopback/8', '11', '10.0.0.0/8/1'])('rejects TRUST_PROXY=%s naming it', (v) => {
+    expectConfigError({ TRUST_PROXY: v, DATA_DIR: dir }, 'TRUST_PROXY');
+  });
+
+  it('reads POSTER_FONT as path or path#face (the one face sets the poster); unset → Debian Noto CJK regular and bold', () => {
+    const d = loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir }).posterFonts;
+    expect(d).toEqual({
+      regular: { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
+      bold: { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', face: 'NotoSansCJKsc-Bold' },
+      fromDefault: true,
+    });
+    const ttc = loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir, POSTER_FONT: 'fonts/wqy.ttc#WenQuanYiZenHei' }, '/srv').posterFonts;
+    expect(ttc).toEqual({ regular: { path: '/srv/fonts/wqy.ttc', face: 'WenQuanYiZenHei' }, bold: { path: '/srv/fonts/wqy.ttc', face: 'WenQuanYiZenHei' }, fromDefault: false });
+    expect(loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir, POSTER_FONT: '/f/simhei.ttf' }).posterFonts.regular).toEqual({ path: '/f/simhei.ttf', face: null });
+    expectConfigError({ POSTER_FONT: '#NotoSansCJKsc-Regular', DATA_DIR: dir }, 'POSTER_FONT', '路径');
+    expectConfigError({ POSTER_FONT: '/f/x.ttc#', DATA_DIR: dir }, 'POSTER_FONT', 'PostScript');
+  });
 });

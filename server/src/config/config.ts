@@ -1,6 +1,7 @@
 // One env schema, validated once at start-up into one typed object. Nobody else reads process.env.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 
 export type DbKind = 'sqlite' | 'mysql';
@@ -31,6 +32,28 @@ export interface AppConfig {
   uploadMaxBytes: number;
   /** AES-256 key for personal data at rest (ID numbers); see common/field-crypto.ts. */
   dataEncryption: DataEncryptionConfig;
+  /** Origin the 公示牌's QR code points at (no trailing slash); null → the request's own origin. */
+  publicBaseUrl: string | null;
+  /** Faces the 公示牌 PDF is set in; checked when the poster service starts (503 if unusable). */
+  posterFonts: PosterFonts;
+  /**
+   * Which peers' X-Forwarded-For / -Proto / -Host are believed (Fastify's trustProxy): the client
+   * address the public rate limits count by. Trusting everyone would let a client name its own address.
+   */
+  trustProxy: boolean | number | string;
+}
+
+/** A font file and, for a collection (.ttc), the face's PostScript name. */
+export interface FontFace {
+  path: string;
+  face: string | null;
+}
+
+export interface PosterFonts {
+  regular: FontFace;
+  bold: FontFace;
+  /** True when POSTER_FONT is unset and the Debian fonts-noto-cjk paths are assumed. */
+  fromDefault: boolean;
 }
 
 export interface DataEncryptionConfig {
@@ -174,6 +197,70 @@ function storageConfig(env: Env): StorageConfig {
   };
 }
 
+/** PUBLIC_BASE_URL: an absolute http(s) origin such as https://shian.example.cn, no path, no trailing slash. */
+function publicBaseUrl(env: Env): string | null {
+  const raw = env.PUBLIC_BASE_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('PUBLIC_BASE_URL', `不是合法的 URL："${raw}"（示例：https://shian.example.cn）`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.origin !== raw) {
+    throw new ConfigError('PUBLIC_BASE_URL', `应为 http(s)://主机[:端口]，不含路径、参数和末尾的斜杠，实际为 "${raw}"`);
+  }
+  return url.origin;
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: `loopback` (default: a reverse proxy on the same machine), a comma-separated list of
+ * addresses, CIDR ranges and the names loopback / linklocal / uniquelocal, a hop count, or
+ * `true` / `false`.
+ */
+function trustProxy(env: Env): boolean | number | string {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw) return 'loopback';
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  if (/^\d+$/.test(raw)) return intVar(env, 'TRUST_PROXY', 1, 1, 10);
+  const parts = raw.split(',').map((s) => s.trim());
+  for (const part of parts) {
+    const [addr, bits, extra] = part.split('/');
+    const okAddr = PROXY_NAMES.includes(part) || isIP(addr) !== 0;
+    const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(addr) === 6 ? 128 : 32));
+    if (!okAddr || !okBits || extra !== undefined || (PROXY_NAMES.includes(part) && bits !== undefined)) {
+      throw new ConfigError('TRUST_PROXY', `应为 loopback、地址或网段（如 10.0.0.0/8）的逗号列表、跳数或 true/false，实际含 "${part}"`);
+    }
+  }
+  return parts.join(',');
+}
+
+const NOTO_CJK_DIR = '/usr/share/fonts/opentype/noto';
+
+/**
+ * POSTER_FONT: `path` of a TTF/OTF with Chinese glyphs, or `path#PostScriptName` to pick a face of a
+ * collection (.ttc); that one face sets the whole poster. Unset: Debian's fonts-noto-cjk, regular and bold.
+ */
+function posterFonts(env: Env, cwd: string): PosterFonts {
+  const raw = env.POSTER_FONT?.trim();
+  if (!raw) {
+    return {
+      regular: { path: join(NOTO_CJK_DIR, 'NotoSansCJK-Regular.ttc'), face: 'NotoSansCJKsc-Regular' },
+      bold: { path: join(NOTO_CJK_DIR, 'NotoSansCJK-Bold.ttc'), face: 'NotoSansCJKsc-Bold' },
+      fromDefault: true,
+    };
+  }
+  const hash = raw.lastIndexOf('#');
+  const path = (hash < 0 ? raw : raw.slice(0, hash)).trim();
+  const face = hash < 0 ? null : raw.slice(hash + 1).trim();
+  if (!path) throw new ConfigError('POSTER_FONT', `缺少字体文件路径，实际为 "${raw}"（示例：/usr/share/fonts/x.ttc#NotoSansCJKsc-Regular）`);
+  if (face !== null && !/^[\x21-\x7e]{1,63}$/.test(face)) throw new ConfigError('POSTER_FONT', `# 之后应为字体的 PostScript 名称，实际为 "${face}"`);
+  const one = { path: resolve(cwd, path), face };
+  return { regular: one, bold: one, fromDefault: false };
+}
+
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const dataDir = resolve(cwd, env.DATA_DIR || './data');
@@ -214,6 +301,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     // Uploads are held in memory while their content is checked and hashed: hence the 50 MiB cap.
     uploadMaxBytes: intVar(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1024, 50 * 1024 * 1024),
     dataEncryption: dataEncryption(env, nodeEnv, dataDir),
+    publicBaseUrl: publicBaseUrl(env),
+    posterFonts: posterFonts(env, cwd),
+    trustProxy: trustProxy(env),
   };
 }
 

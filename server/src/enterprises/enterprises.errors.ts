@@ -12,6 +12,9 @@ export const EnterpriseErrors = {
   ENTERPRISE_IMPORT_UNREADABLE: { status: 400, message: '无法读取该工作簿，请使用导入模板另存为 .xlsx 后重试' },
   ENTERPRISE_IMPORT_HEADERS: { status: 400, message: '工作簿缺少必填列' },
   ENTERPRISE_IMPORT_TOO_MANY_ROWS: { status: 400, message: '一次导入的行数过多' },
+  ENTERPRISE_NOT_CONFIRMED: { status: 409, message: '企业尚未通过审核，暂不能生成公示牌' },
+  CJK_FONT_MISSING: { status: 503, message: '服务器未安装中文字体，暂不能生成公示牌（请管理员安装 fonts-noto-cjk 或配置公示牌字体）' },
+  BAD_HOST_HEADER: { status: 400, message: '请求头 Host 无效，无法生成二维码地址（可设置 PUBLIC_BASE_URL）' },
 } satisfies Record<string, ErrorSpec>;
 
 /**

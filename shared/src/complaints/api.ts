@@ -78,6 +78,8 @@ export interface ComplaintListQuery {
   kind?: ComplaintKind;
   /** true: a running deadline is past its due day. */
   overdue?: boolean;
+  /** true: still being handled (not 已办结 / 已处理); false: finished. */
+  open?: boolean;
   /** Assigned to me. */
   mine?: boolean;
   regionCode?: string;

@@ -1,7 +1,8 @@
-// The 2026 holidays and make-up workdays, from 《国务院办公厅关于2026年部分节假日安排的通知》
-// (国办发明电〔2025〕7号, November 2025), as this project recalls it: verify against the published
-// notice before relying on it. The working_calendar table is seeded with these and an admin edits it
-// each year (PUT /api/working-calendar/:year) when the next year's notice is out.
+// The 2026 holidays and make-up workdays of 《国务院办公厅关于2026年部分节假日安排的通知》 (dated
+// 4 November 2025), checked day by day against the notice's text as 新华社 published it
+// (politics.gmw.cn/2025-11/04/content_38391083.htm). The working_calendar table is seeded with
+// these and an admin edits it each year (PUT /api/working-calendar/:year) when the next year's
+// notice is out.
 import { addDays, type BusinessDate } from '../dates';
 import type { WorkingCalendarDay } from './api';
 

@@ -1,5 +1,6 @@
 import {
   addWorkingDays,
+  yearsMissing,
   allowedActions,
   CALENDAR_2026,
   complaintDeadlines,
@@ -118,6 +119,23 @@ describe('deadlines', () => {
     const report: ComplaintMilestones = { ...base, kind: 'report' };
     expect(complaintDeadlines(report, CN2026, '2026-10-01')[0].due).toBe(addWorkingDays('2026-09-30', 15, CN2026));
     expect(complaintDeadlines({ ...report, checkExtended: true }, CN2026, '2026-10-01')[0].due).toBe(addWorkingDays('2026-09-30', 30, CN2026));
+  });
+});
+
+describe('a period reaching into a year whose holidays are not entered', () => {
+  it('says which year, and counts only its weekends until the year is entered', () => {
+    // Mediation from 26 November 2026: 45 working days reach into 2027, whose notice is not out yet.
+    const accepted: ComplaintMilestones = { kind: 'complaint', receivedDate: '2026-11-26', decidedDate: '2026-11-26', acceptedDate: '2026-11-26', mediationEndedDate: null, notifiedDate: null, checkExtended: false };
+    const [acceptance, mediation] = complaintDeadlines(accepted, CN2026, '2026-11-26');
+    expect(acceptance.calendarMissingYears).toEqual([]);
+    expect(mediation.calendarMissingYears).toEqual([2027]);
+    // With 2027's New Year's Day entered, the year is known and the due day moves one working day on.
+    const with2027 = workingCalendarOf([...CALENDAR_2026, { date: '2027-01-01', kind: 'holiday', name: '元旦' }]);
+    const [, entered] = complaintDeadlines(accepted, with2027, '2026-11-26');
+    expect(entered.calendarMissingYears).toEqual([]);
+    expect(entered.due).toBe(addWorkingDays(mediation.due, 1, with2027));
+    // A calendar that does not say which years it holds (EMPTY_WORKING_CALENDAR) claims nothing.
+    expect(yearsMissing('2026-11-26', '2027-02-01', { holidays: new Set(), makeupWorkdays: new Set() })).toEqual([]);
   });
 });
 

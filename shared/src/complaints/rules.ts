@@ -2,7 +2,7 @@
 // order 20 of 2019, amended 2022) for 投诉, 《市场监督管理行政处罚程序规定》 for 举报. The state
 // machine, the statutory periods in working days, the limits and the tracking number format.
 import type { BusinessDate } from '../dates';
-import { addWorkingDays, overdue, WorkingCalendar } from './working-days';
+import { addWorkingDays, overdue, WorkingCalendar, yearsMissing } from './working-days';
 
 /** 投诉: the person's own consumer dispute; 举报: a violation reported by anyone. */
 export type ComplaintKind = 'complaint' | 'report';
@@ -168,6 +168,8 @@ export interface ComplaintDeadline {
   /** When what it asks was done, or null. */
   doneOn: BusinessDate | null;
   overdue: boolean;
+  /** Years the period reaches into whose holidays are not entered yet: `due` skips only their weekends until an admin enters them. */
+  calendarMissingYears: number[];
 }
 
 /** Every deadline that has started running for a complaint or report, met or not, with its overdue flag on `today`. */
@@ -175,7 +177,7 @@ export function complaintDeadlines(m: ComplaintMilestones, cal: WorkingCalendar,
   const out: ComplaintDeadline[] = [];
   const add = (key: ComplaintDeadlineKey, from: BusinessDate, workingDays: number, doneOn: BusinessDate | null) => {
     const due = addWorkingDays(from, workingDays, cal);
-    out.push({ key, label: COMPLAINT_DEADLINE_LABELS[key], workingDays, from, due, doneOn, overdue: overdue(due, doneOn, today) });
+    out.push({ key, label: COMPLAINT_DEADLINE_LABELS[key], workingDays, from, due, doneOn, overdue: overdue(due, doneOn, today), calendarMissingYears: yearsMissing(from, due, cal) });
   };
   if (m.kind === 'complaint') {
     add('acceptance', m.receivedDate, COMPLAINT_PERIODS.acceptance, m.decidedDate);
@@ -211,6 +213,10 @@ export const COMPLAINT_LIMITS = {
   /** The incident cannot be older than this (the 3-year limit of 办法 第十五条 is longer; the form is for recent events). */
   maxAgeDays: 3 * 365,
 } as const;
+
+/** The public client's own random id, sent on every public submission and photo (per-device limits, photo ownership). */
+export const DEVICE_ID_HEADER = 'X-Device-Id';
+export const DEVICE_ID_PATTERN = /^[A-Za-z0-9_.:-]{8,100}$/;
 
 /** Crockford's base 32 without I, L, O, U: nothing to misread when typed from a screen. */
 export const TRACKING_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -9,6 +9,8 @@ export interface WorkingCalendar {
   holidays: ReadonlySet<BusinessDate>;
   /** Make-up workdays (调休上班日): working even on a Saturday or Sunday. */
   makeupWorkdays: ReadonlySet<BusinessDate>;
+  /** The years whose holidays have been entered; a period reaching into another year counts weekends only. */
+  years?: ReadonlySet<number>;
 }
 
 export const EMPTY_WORKING_CALENDAR: WorkingCalendar = { holidays: new Set(), makeupWorkdays: new Set() };
@@ -18,7 +20,16 @@ export function workingCalendarOf(days: ReadonlyArray<Pick<WorkingCalendarDay, '
   return {
     holidays: new Set(days.filter((d) => d.kind === 'holiday').map((d) => d.date)),
     makeupWorkdays: new Set(days.filter((d) => d.kind === 'workday').map((d) => d.date)),
+    years: new Set(days.map((d) => Number(d.date.slice(0, 4)))),
   };
+}
+
+/** The years from `from` to `to` whose holidays the calendar does not have (none when it does not say which it has). */
+export function yearsMissing(from: BusinessDate, to: BusinessDate, cal: WorkingCalendar): number[] {
+  if (!cal.years) return [];
+  const out: number[] = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) if (!cal.years.has(y)) out.push(y);
+  return out;
 }
 
 /** 0 = Sunday … 6 = Saturday, of a calendar date (no time zone involved). */

@@ -151,6 +151,12 @@ export class ListComplaintsQuery extends ScopedListQuery implements ComplaintLis
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true：只看未办结的（不含已办结、已处理）；false：只看已办结的' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  open?: boolean;
+
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true：只看由我承办的' })
   @IsOptional()
   @QueryBoolean()
