@@ -82,6 +82,12 @@ export const SUBPACKAGES = {
       supervisionStats: 'pages/supervision-stats/index',
       /** 包保设置: visit frequency per grade (admin), grade → level overrides of the region. */
       supervisionSettings: 'pages/supervision-settings/index',
+      /** 投诉举报 of the region (filters status / kind / overdue / mine; ?enterpriseId=); 导出Excel. */
+      complaints: 'pages/complaints/index',
+      /** One complaint or report (?id=): content, photos, deadlines, history; 办理, 答复, 查看身份 (handler), 下发整改. */
+      complaintDetail: 'pages/complaint-detail/index',
+      /** 工作日历 (?year=): holidays and make-up workdays the statutory deadlines count with; admins edit. */
+      workingCalendar: 'pages/working-calendar/index',
     },
   },
   /** 包保干部: my businesses, supervision visits, the commitment letter. */
@@ -98,10 +104,16 @@ export const SUBPACKAGES = {
       commitment: 'pages/commitment/index',
     },
   },
+  /** No login: a business's 公示牌 page, 投诉举报, 进度查询. */
   public: {
     root: 'packages/public',
     pages: {
+      /** A business's public page (?id=, from the QR code on its 公示牌): staff, 30-day 日管控, open orders, 投诉举报. */
       enterprise: 'pages/enterprise/index',
+      /** 投诉举报 form (?enterpriseId= prefilled from the public page); after submitting, the receipt with the tracking number and the query code, shown this once. */
+      complaint: 'pages/complaint/index',
+      /** 进度查询 (?trackingNo=): tracking number + query code → status and replies. */
+      complaintStatus: 'pages/complaint-status/index',
     },
   },
   /** No login: a business signs itself up; an invitee joins with a code. */

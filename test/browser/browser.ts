@@ -1,6 +1,6 @@
 // Headless Chromium from the Debian package (never downloaded), with a phone-sized viewport.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { CheckResult, IDEMPOTENCY_HEADER, itemsDue, type DailyCheckDto, type EnterpriseRiskItem, type RiskListDto } from '@shian/shared';
@@ -138,6 +138,13 @@ export async function screenshot(page: Page, name: string, opts: { fullPage?: bo
   } finally {
     if (viewport && height > viewport.height) await page.setViewportSize(viewport);
   }
+}
+
+/** An image the story made some other way (e.g. a rendered PDF), kept in story order like a screenshot. */
+export function keepImage(name: string, png: Buffer): void {
+  mkdirSync(storyDir, { recursive: true });
+  shot += 1;
+  writeFileSync(resolve(storyDir, `${String(shot).padStart(2, '0')}-${name}.png`), png);
 }
 
 /**

@@ -143,12 +143,15 @@ export interface UploadOptions {
   photo: LocalPhoto;
   fields: UploadRequest['fields'];
   onProgress?: (percent: number) => void;
+  /** Send the bearer token (default true); the public complaint photos go without. */
+  auth?: boolean;
+  headers?: Record<string, string>;
 }
 
 /** A multipart upload (Taro.uploadFile on weapp, XHR + FormData on H5: see platform/photo), same auth and errors as request(). */
 export async function upload<T>(opts: UploadOptions): Promise<T> {
-  const res = await withAuth(true, async (token) => {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+  const res = await withAuth(opts.auth !== false, async (token) => {
+    const headers: Record<string, string> = { Accept: 'application/json', ...(opts.headers ?? {}) };
     if (token) headers.Authorization = `Bearer ${token}`;
     let raw;
     try {

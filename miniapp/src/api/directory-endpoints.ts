@@ -6,7 +6,7 @@ import { fetchImageSrc, request } from './client';
 const enc = encodeURIComponent;
 
 /** The lists that answer ?format=xlsx with the same filters as their JSON. */
-export type ExportableList = '/api/enterprises' | '/api/daily-checks' | '/api/weekly-investigations' | '/api/monthly-reviews' | '/api/problems' | '/api/stats/appointments';
+export type ExportableList = '/api/enterprises' | '/api/daily-checks' | '/api/weekly-investigations' | '/api/monthly-reviews' | '/api/problems' | '/api/stats/appointments' | '/api/complaints';
 
 function queryString(query: object): string {
   return Object.entries(query)
@@ -23,6 +23,8 @@ export const directoryEndpoints = {
   enterprise: (id: string) => request<EnterpriseDto>({ method: 'GET', path: `/api/enterprises/${enc(id)}` }),
   /** A region and its ancestors, province first (a business's full 所在地区). */
   regionPath: (code: string) => request<RegionDto[]>({ method: 'GET', path: `/api/regions/${enc(code)}/path`, auth: false }),
+  /** The business's 公示牌 (A4 PDF with its QR code) as a local src for openDocument / saveDownloaded. */
+  posterSrc: (id: string) => fetchImageSrc(`/api/enterprises/${enc(id)}/poster.pdf`, '公示牌'),
   /**
    * Every row of a list under the same filters as .xlsx, as a local src for saveDownloaded: the
    * download carries the token (a blob link on H5, a temp file for openDocument on weapp).

@@ -58,6 +58,7 @@ import {
   type WechatLoginRequest,
 } from '@shian/shared';
 import type { LocalPhoto } from '../platform/photo';
+import { complaintEndpoints, publicComplaintEndpoints } from './complaint-endpoints';
 import { fetchImageSrc, request, upload } from './client';
 import { rectificationEndpoints, reviewEndpoints } from './rectification-endpoints';
 import { directoryEndpoints } from './directory-endpoints';
@@ -229,8 +230,10 @@ export const api = {
   rectifications: rectificationEndpoints,
   directory: directoryEndpoints,
   supervision: supervisionEndpoints,
+  complaints: complaintEndpoints,
   public: {
     enterprise: (id: string) =>
       request<PublicEnterpriseDto>({ method: 'GET', path: `/api/public/enterprises/${enc(id)}`, auth: false }),
+    ...publicComplaintEndpoints,
   },
 } as const;

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { navigateTo } from '../platform/nav';
+import './FormFooter.css';
 
 export interface FormFooterConflict {
   /** 「查看已提交的…」: opens the record already submitted (no button without it). */

@@ -48,13 +48,15 @@ export interface PhotoPickerProps {
   initialFileIds?: readonly string[];
   /** Called on every change (added, progress, uploaded, failed, removed). */
   onChange?: (photos: PickedPhoto[]) => void;
+  /** Upload elsewhere than the files API (the public's complaint photos, without an account): resolves to the id to submit. */
+  upload?: (photo: LocalPhoto, onProgress: (percent: number) => void) => Promise<{ id: string }>;
 }
 
 let counter = 0;
 const nextKey = () => `photo-${Date.now()}-${(counter += 1)}`;
 
 /** Thumbnails with add (up to max), remove before submit, and each photo's upload state in Chinese. */
-export function PhotoPicker({ max = 9, kind = 'photo', documents = false, disabled = false, enterpriseId, initialFileIds, onChange }: PhotoPickerProps) {
+export function PhotoPicker({ max = 9, kind = 'photo', documents = false, disabled = false, enterpriseId, initialFileIds, onChange, upload }: PhotoPickerProps) {
   const [photos, setPhotos] = useState<PickedPhoto[]>(() =>
     (initialFileIds ?? []).slice(0, max).map((id) => ({ key: nextKey(), local: { src: '', size: 0 }, status: 'done', progress: 100, fileId: id })),
   );
@@ -102,12 +104,15 @@ export function PhotoPicker({ max = 9, kind = 'photo', documents = false, disabl
   const startUpload = useCallback(
     (photo: PickedPhoto) => {
       patch(photo.key, { status: 'uploading', progress: 0, error: undefined });
-      api.files
-        .upload(photo.local, { kind, enterpriseId, onProgress: (progress) => patch(photo.key, { progress }) })
-        .then((file) => patch(photo.key, { status: 'done', progress: 100, file, fileId: file.id }))
+      const onProgress = (progress: number) => patch(photo.key, { progress });
+      const sent: Promise<{ fileId: string; file?: FileDto }> = upload
+        ? upload(photo.local, onProgress).then(({ id }) => ({ fileId: id }))
+        : api.files.upload(photo.local, { kind, enterpriseId, onProgress }).then((file) => ({ fileId: file.id, file }));
+      sent
+        .then((done) => patch(photo.key, { status: 'done', progress: 100, ...done }))
         .catch((e: unknown) => patch(photo.key, { status: 'error', error: errorMessage(e) }));
     },
-    [kind, enterpriseId, patch],
+    [kind, enterpriseId, upload, patch],
   );
 
   const add = useCallback(async () => {

@@ -5,8 +5,11 @@ import { api, errorMessage } from '../api';
 import { releasePhoto } from '../platform/photo';
 import './RecordPhotos.css';
 
-/** Thumbnails of a record's uploaded photos (loaded with the token); a tap opens the preview. `large`: one per row, whole picture (a reviewer reading a paper). */
-export function RecordPhotos({ ids, large = false }: { ids: readonly string[]; large?: boolean }) {
+/**
+ * Thumbnails of a record's uploaded photos (loaded with the token); a tap opens the preview. `large`: one per row, whole picture (a reviewer reading a paper).
+ * `load`: where a photo comes from when it is not an uploaded file (a complaint's photos have their own endpoint).
+ */
+export function RecordPhotos({ ids, large = false, load = api.files.imageSrc }: { ids: readonly string[]; large?: boolean; load?: (id: string) => Promise<string> }) {
   const [srcs, setSrcs] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const key = ids.join(',');
@@ -15,8 +18,7 @@ export function RecordPhotos({ ids, large = false }: { ids: readonly string[]; l
     let alive = true;
     const loaded: string[] = [];
     for (const id of ids) {
-      api.files
-        .imageSrc(id)
+      load(id)
         .then((src) => {
           loaded.push(src);
           if (alive) setSrcs((m) => ({ ...m, [id]: src }));

@@ -36,11 +36,4 @@ export function homeRouteOf(role: Role): RouteName {
   return isEnterpriseRole(role) ? 'enterprise.home' : 'official.dailyChecks';
 }
 
-/** A query value, decoded once whether or not the router already did. */
-export function queryText(v: string | undefined): string {
-  try {
-    return decodeURIComponent(v ?? '');
-  } catch {
-    return v ?? '';
-  }
-}
+export { queryText } from './query';

@@ -93,8 +93,9 @@ export function openDocument(src: string): void {
   });
 }
 
-export function saveDownloaded(src: string, _filename: string): void {
-  Taro.openDocument({ filePath: src, fileType: 'xlsx', showMenu: true }).catch(() => {
+export function saveDownloaded(src: string, filename: string): void {
+  const fileType = filename.toLowerCase().endsWith('.pdf') ? 'pdf' : 'xlsx';
+  Taro.openDocument({ filePath: src, fileType, showMenu: true }).catch(() => {
     void Taro.showToast({ title: '无法打开该文件', icon: 'none' });
   });
 }

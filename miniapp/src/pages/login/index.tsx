@@ -136,6 +136,15 @@ export default function LoginPage() {
           凭邀请码加入
         </View>
       </View>
+      <View className="login__links login__links--public">
+        <View className="login__link" onClick={() => navigateTo('public.complaint')}>
+          投诉举报
+        </View>
+        <View className="login__link-divider" />
+        <View className="login__link" onClick={() => navigateTo('public.complaintStatus')}>
+          投诉举报进度查询
+        </View>
+      </View>
       <View className="login__footer">食品经营者自主注册，经所在地市场监管部门审核后使用；食品安全总监、安全员凭主要负责人的邀请码加入</View>
     </PageContainer>
   );

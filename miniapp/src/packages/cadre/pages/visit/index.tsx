@@ -14,6 +14,7 @@ import {
   type VisitLocation,
 } from '@shian/shared';
 import { api, errorLines } from '../../../../api';
+import { FormFooter } from '../../../../components/FormFooter';
 import { PageContainer } from '../../../../components/PageContainer';
 import { RectificationDeadlinePicker } from '../../../../components/RectificationViews';
 import { PhotoPicker, photosSettled, uploadedFileIds, type PickedPhoto } from '../../../../components/PhotoPicker';
@@ -229,16 +230,7 @@ export default function CadreVisitPage() {
         ) : null}
       </View>
 
-      {errors.map((m) => (
-        <View key={m} className="error-text">
-          {m}
-        </View>
-      ))}
-      <View className="actions">
-        <Button block type="primary" size="large" loading={sending} onClick={() => void submit()}>
-          提交督导记录
-        </Button>
-      </View>
+      <FormFooter summary={errors} submitting={sending} submitLabel="提交督导记录" onSubmit={() => void submit()} />
     </PageContainer>
   );
 }

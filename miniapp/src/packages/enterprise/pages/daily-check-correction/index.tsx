@@ -15,6 +15,7 @@ import { redirectTo } from '../../../../platform/nav';
 import { uuidV4 } from '../../../../platform/uuid';
 import { groupByStage } from '../../risk-list';
 import { ReturnedRecordBanner } from '../../components/ReturnedRecordBanner';
+import '../../../../components/FormFooter.css';
 import '../daily-check/index.css';
 import './index.css';
 

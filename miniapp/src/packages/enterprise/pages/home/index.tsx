@@ -8,6 +8,7 @@ import { PageContainer } from '../../../../components/PageContainer';
 import { useAsync, type AsyncState } from '../../../../hooks/useAsync';
 import { readDraft } from '../../../../hooks/useDailyCheckDraft';
 import { useSession } from '../../../../hooks/useSession';
+import { useDownload } from '../../../../hooks/useDownload';
 import { formatBusinessDate, formatShanghaiDateTime } from '../../../../platform/format';
 import { navigateTo } from '../../../../platform/nav';
 import { loadRiskList, riskListCounts } from '../../risk-list';
@@ -33,6 +34,22 @@ function RiskListCard({ userId }: { userId: string }) {
       )}
       {list.data?.offline ? <View className="muted">网络不可用，显示本机保存的清单</View> : null}
       <View className="link ent-home__line">查看清单 ›</View>
+    </View>
+  );
+}
+
+/** 公示牌: the A4 poster for the shop wall, whose QR code opens the business's public page (and 投诉举报). */
+function PosterCard({ enterprise }: { enterprise: EnterpriseDto }) {
+  const poster = useDownload();
+  return (
+    <View className="card">
+      <View className="card__title">公示牌</View>
+      <View className="muted">A4 公示牌，打印后张贴在经营场所醒目位置；顾客扫码可查看日管控记录、整改情况并投诉举报。</View>
+      <View className="actions">
+        <Button block type="primary" fill="outline" loading={poster.busy} onClick={() => void poster.download(() => api.directory.posterSrc(enterprise.id), `公示牌-${enterprise.name}.pdf`)}>
+          下载公示牌（PDF）
+        </Button>
+      </View>
     </View>
   );
 }
@@ -200,6 +217,8 @@ export default function EnterpriseHomePage() {
           ) : null}
 
           <RiskListCard userId={session.user.id} />
+
+          {active ? <PosterCard enterprise={data.enterprise} /> : null}
 
           <View className="actions">
             <Button block fill="outline" onClick={logout}>

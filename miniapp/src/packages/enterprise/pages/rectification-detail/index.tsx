@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { TextArea } from '@nutui/nutui-react-taro';
 import { RECTIFICATION_LIMITS, type RectificationOrderDetailDto } from '@shian/shared';
 import { ApiError, api, errorMessage } from '../../../../api';
+import { FormFooter } from '../../../../components/FormFooter';
 import { PageContainer } from '../../../../components/PageContainer';
 import { PhotoPicker, photosSettled, uploadedFileIds, type PickedPhoto } from '../../../../components/PhotoPicker';
 import { RectificationOrderView } from '../../../../components/RectificationViews';
@@ -65,16 +66,7 @@ function AnswerForm({ order, onAnswered }: { order: RectificationOrderDetailDto;
       />
       <View className="ent-ra__label">{`整改后的照片（至少 1 张，最多 ${RECTIFICATION_LIMITS.maxPhotos} 张）`}</View>
       <PhotoPicker max={RECTIFICATION_LIMITS.maxPhotos} disabled={sending} onChange={setPhotos} />
-      {errors.map((m) => (
-        <View key={m} className="error-text">
-          {m}
-        </View>
-      ))}
-      <View className="actions">
-        <Button block type="primary" size="large" loading={sending} onClick={() => void submit()}>
-          提交整改情况
-        </Button>
-      </View>
+      <FormFooter summary={errors} submitting={sending} submitLabel="提交整改情况" onSubmit={() => void submit()} />
     </View>
   );
 }

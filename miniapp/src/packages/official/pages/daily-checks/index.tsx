@@ -4,7 +4,9 @@ import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { CredentialStatus, EnterpriseStatus, ROLE_LABELS, Role, addDays, formatRate, todayInShanghai } from '@shian/shared';
 import { api } from '../../../../api';
 import { CheckStatusTags } from '../../../../components/CheckStatusTags';
+import { ComplaintsEntry } from '../../components/ComplaintsEntry';
 import { DashboardEntry } from '../../components/DashboardEntry';
+import { HomeEntry } from '../../components/HomeEntry';
 import { DirectoryEntry } from '../../components/DirectoryEntry';
 import { PagedListBody } from '../../components/PagedListBody';
 import { RectificationsEntry } from '../../components/RectificationsEntry';
@@ -48,15 +50,13 @@ function ReviewQueues({ role }: { role: Role }) {
         </View>
       ) : null}
       {reviewsEnterprises ? (
-        <View className="off__import-link" onClick={() => navigateTo('official.enterpriseImport')}>
-          <View className="off__queue-label">批量导入企业 ›</View>
-          <View className="muted">按模板上传 .xlsx</View>
-        </View>
+        <HomeEntry hook="off__import-link" tint="blue" label="批量导入企业" onClick={() => navigateTo('official.enterpriseImport')}>
+          按模板上传 .xlsx
+        </HomeEntry>
       ) : null}
-      <View className="off__rates-link" onClick={() => navigateTo('official.appointmentRates')}>
-        <View className="off__queue-label">人员配备率 ›</View>
-        <View className="off__rates-figures">{region ? `总监 ${formatRate(region.directorRate)} · 安全员 ${formatRate(region.officerRate)}` : '…'}</View>
-      </View>
+      <HomeEntry hook="off__rates-link" tint="green" label="人员配备率" onClick={() => navigateTo('official.appointmentRates')}>
+        {region ? `总监 ${formatRate(region.directorRate)} · 安全员 ${formatRate(region.officerRate)}` : '…'}
+      </HomeEntry>
     </>
   );
 }
@@ -85,6 +85,7 @@ export default function OfficialDailyChecksPage() {
         </View>
         <DashboardEntry />
         <RectificationsEntry />
+        <ComplaintsEntry />
         <DirectoryEntry />
         <SupervisionEntry role={session.user.role} />
         <ReviewQueues role={session.user.role} />

@@ -3,15 +3,14 @@ import { useRouter } from '@tarojs/taro';
 import { Picker, View } from '@tarojs/components';
 import { Button, Dialog, Loading } from '@nutui/nutui-react-taro';
 import { formatRate, INDICATORS, todayInShanghai, type DashboardChildRow, type DashboardDto, type DashboardFigures, type DutyCounts, type IndicatorKey } from '@shian/shared';
-import { api, errorMessage } from '../../../../api';
+import { api } from '../../../../api';
 import { EmptyState } from '../../../../components/EmptyState';
 import { PageContainer } from '../../../../components/PageContainer';
 import { useAsync } from '../../../../hooks/useAsync';
 import { useSession } from '../../../../hooks/useSession';
-import { useToast } from '../../../../hooks/useToast';
+import { useDownload } from '../../../../hooks/useDownload';
 import { useWideLayout } from '../../../../hooks/useWideLayout';
 import { navigateTo } from '../../../../platform/nav';
-import { releasePhoto, saveDownloaded } from '../../../../platform/photo';
 import {
   breadcrumb,
   businessCount,
@@ -289,13 +288,12 @@ function ChildrenCards({ rows, indicators, rankBy, onOpen }: { rows: DashboardCh
  */
 export default function DashboardPage() {
   const { session } = useSession();
-  const { showToast } = useToast();
   const wide = useWideLayout();
   const today = todayInShanghai();
   const initialRegion = useRouter().params.regionCode || undefined;
   const [filters, setFilters] = useState<DashboardFilters>(() => ({ regionCode: initialRegion, ...presetPeriod(DEFAULT_PRESET, today) }));
   const [info, setInfo] = useState<IndicatorKey | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const exporter = useDownload();
   const query = dashboardQuery(filters);
   const dash = useAsync(() => api.stats.dashboard(query), [JSON.stringify(query)], { enabled: !!session });
   const data = dash.data;
@@ -308,17 +306,7 @@ export default function DashboardPage() {
 
   async function exportXlsx(): Promise<void> {
     if (!data) return;
-    setExporting(true);
-    try {
-      const src = await api.stats.dashboardXlsxSrc(query);
-      saveDownloaded(src, exportFileName(data));
-      // Give the browser time to start the download before the object URL goes.
-      setTimeout(() => releasePhoto({ src, size: 0 }), 30_000);
-    } catch (e) {
-      showToast(errorMessage(e), 'fail');
-    } finally {
-      setExporting(false);
-    }
+    await exporter.download(() => api.stats.dashboardXlsxSrc(query), exportFileName(data));
   }
 
   function open(row: DashboardChildRow): void {
@@ -344,7 +332,7 @@ export default function DashboardPage() {
             <View className="muted">{`${data?.from ?? filters.from} 至 ${data?.to ?? filters.to}`}</View>
             {data ? <View className="muted dash-head__asof">{`数据截至 ${data.asOf}，今日尚未提交的不计漏查`}</View> : null}
           </View>
-          <Button size="small" fill="outline" disabled={!data} loading={exporting} onClick={() => void exportXlsx()}>
+          <Button size="small" fill="outline" disabled={!data} loading={exporter.busy} onClick={() => void exportXlsx()}>
             导出Excel
           </Button>
         </View>

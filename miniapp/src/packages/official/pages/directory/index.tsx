@@ -12,15 +12,14 @@ import {
   type ComplianceState,
   type EnterpriseDirectoryItem,
 } from '@shian/shared';
-import { api, errorMessage } from '../../../../api';
+import { api } from '../../../../api';
 import { PageContainer } from '../../../../components/PageContainer';
 import { RegionPicker, type RegionValue } from '../../../../components/RegionPicker';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { useSession } from '../../../../hooks/useSession';
-import { useToast } from '../../../../hooks/useToast';
+import { useDownload } from '../../../../hooks/useDownload';
 import { useWideLayout } from '../../../../hooks/useWideLayout';
 import { navigateTo } from '../../../../platform/nav';
-import { releasePhoto, saveDownloaded } from '../../../../platform/photo';
 import { PagedListBody } from '../../components/PagedListBody';
 import '../../official.css';
 import './index.css';
@@ -117,11 +116,10 @@ function Cards({ items }: { items: EnterpriseDirectoryItem[] }) {
 /** 企业名录: the region's businesses, searched and filtered, each with its 7-day 日管控 state; the same rows to Excel. */
 export default function DirectoryPage() {
   const { session } = useSession();
-  const { showToast } = useToast();
   const wide = useWideLayout();
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<Filters>({ q: '' });
-  const [exporting, setExporting] = useState(false);
+  const exporter = useDownload();
   const query = {
     q: filters.q || undefined,
     grade: filters.grade,
@@ -133,18 +131,7 @@ export default function DirectoryPage() {
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
   const filtered = !!(filters.q || filters.grade || filters.businessType || filters.compliance || filters.region);
 
-  async function exportXlsx() {
-    setExporting(true);
-    try {
-      const src = await api.directory.xlsxSrc('/api/enterprises', query);
-      saveDownloaded(src, '企业名录.xlsx');
-      // Give the browser time to start the download before the object URL goes.
-      setTimeout(() => releasePhoto({ src, size: 0 }), 30_000);
-    } catch (err) {
-      showToast(errorMessage(err), 'fail');
-    } finally {
-      setExporting(false);
-    }
+  function exportXlsx() {    return exporter.download(() => api.directory.xlsxSrc('/api/enterprises', query), '企业名录.xlsx');
   }
 
   if (!session) return <PageContainer loading />;
@@ -157,7 +144,7 @@ export default function DirectoryPage() {
             <View className="card__title">企业名录</View>
             <View className="muted">{`${session.user.regionName ?? '全部地区'} · 近${COMPLIANCE_WINDOW_DAYS}日日管控：已查天数/应查天数`}</View>
           </View>
-          <Button size="small" type="primary" fill="outline" loading={exporting} onClick={() => void exportXlsx()}>
+          <Button size="small" type="primary" fill="outline" loading={exporter.busy} onClick={() => void exportXlsx()}>
             导出Excel
           </Button>
         </View>

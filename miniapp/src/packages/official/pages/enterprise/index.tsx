@@ -1,13 +1,14 @@
 import { useState, type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { Tag } from '@nutui/nutui-react-taro';
+import { Button, Tag } from '@nutui/nutui-react-taro';
 import {
   BUSINESS_TYPE_LABELS,
   ENTERPRISE_STATUS_LABELS,
   EnterpriseStatus,
   MAX_PAGE_SIZE,
   monthKey,
+  Role,
   todayInShanghai,
   type DailyCalendarDay,
   type EnterpriseDto,
@@ -19,9 +20,11 @@ import { currentCredentials } from '../../../../components/roster-rules';
 import { RosterMember, StaffingSummary } from '../../../../components/StaffRoster';
 import { useAsync } from '../../../../hooks/useAsync';
 import { useSession } from '../../../../hooks/useSession';
+import { useDownload } from '../../../../hooks/useDownload';
 import { useWideLayout } from '../../../../hooks/useWideLayout';
 import { formatBusinessDate, formatMonth, formatShanghaiDateTime, formatWeek } from '../../../../platform/format';
 import { navigateTo } from '../../../../platform/nav';
+import { ComplaintTags, dueText } from '../../components/ComplaintViews';
 import { OFFICIAL_RECORD_ROUTES } from '../../components/OfficialRecordPage';
 import '../../official.css';
 import './index.css';
@@ -37,8 +40,21 @@ function Line({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** 打印公示牌: the business's A4 poster with its QR code (to the public page and 投诉举报), as a PDF to print. */
+function PosterButton({ e }: { e: EnterpriseDto }) {
+  const poster = useDownload();
+  return (
+    <View className="ent-poster">
+      <Button size="small" type="primary" fill="outline" loading={poster.busy} onClick={() => void poster.download(() => api.directory.posterSrc(e.id), `公示牌-${e.name}.pdf`)}>
+        打印公示牌
+      </Button>
+      <Text className="muted ent-poster__note">A4 公示牌，含扫码查看企业信息和投诉举报的二维码</Text>
+    </View>
+  );
+}
+
 /** 企业信息: what the licence and the registration say, and where the business is. */
-function Profile({ e }: { e: EnterpriseDto }) {
+function Profile({ e, poster }: { e: EnterpriseDto; poster: boolean }) {
   const path = useAsync(() => api.directory.regionPath(e.regionCode), [e.regionCode]);
   const place = path.data ? path.data.map((r) => r.name).join(' / ') : (e.regionName ?? e.regionCode);
   return (
@@ -62,6 +78,7 @@ function Profile({ e }: { e: EnterpriseDto }) {
         <Line label="确认时间">{e.confirmedAt ? formatShanghaiDateTime(e.confirmedAt) : '—'}</Line>
         {e.rejectReason ? <Line label="驳回原因">{e.rejectReason}</Line> : null}
       </View>
+      {poster ? <PosterButton e={e} /> : null}
     </View>
   );
 }
@@ -231,26 +248,58 @@ function Rectifications({ enterpriseId }: { enterpriseId: string }) {
   );
 }
 
-/** One business for officials (?id=): profile, roster and papers, record calendar, recent records, rectification orders. */
+/** 投诉举报 about the business: how many, the latest few with status and 逾期; 全部 opens the list filtered to it. */
+function Complaints({ enterpriseId }: { enterpriseId: string }) {
+  const list = useAsync(() => api.complaints.list({ enterpriseId, pageSize: RECENT }), [enterpriseId], { reloadOnShow: true });
+  return (
+    <View className="ent-section ent-complaints">
+      <View className="section-title ent-section__title">
+        <Text>{`投诉举报${list.data ? `（${list.data.total}）` : ''}`}</Text>
+        <Text className="link" onClick={() => navigateTo('official.complaints', { enterpriseId })}>
+          全部 ›
+        </Text>
+      </View>
+      <View className="card">
+        {list.error ? <View className="error-text">{`投诉举报加载失败：${list.error}`}</View> : null}
+        {list.data && list.data.items.length === 0 ? <View className="muted">暂无投诉举报</View> : null}
+        {list.data?.items.map((c) => (
+          <View key={c.id} className="ent-record" data-tracking={c.trackingNo} onClick={() => navigateTo('official.complaintDetail', { id: c.id })}>
+            <View>
+              <View className="ent-record__title">{c.trackingNo}</View>
+              <View className="muted ent-record__meta">{`收到 ${formatBusinessDate(c.receivedDate)}${dueText(c) ? ` · ${dueText(c)}` : ''}`}</View>
+            </View>
+            <View className="ent-record__side">
+              <ComplaintTags c={c} />
+            </View>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+/** One business for officials (?id=): profile (公示牌), roster and papers, record calendar, recent records, rectification orders, 投诉举报 (regulators and admins). */
 export default function OfficialEnterprisePage() {
   const { session } = useSession();
   const wide = useWideLayout();
   const id = useRouter().params.id ?? '';
   const state = useAsync(() => (id ? api.directory.enterprise(id) : Promise.reject(new Error('缺少企业编号'))), [id], { enabled: !!session });
   const e = state.data;
+  // 投诉举报 and the 公示牌 are the regulators' (and admins'); a cadre on this page reads the rest.
+  const regulatorOrAdmin = session?.user.role === Role.Regulator || session?.user.role === Role.Admin;
   return (
-    <PageContainer className={wide ? 'off--wide ent--wide' : undefined} loading={state.loading && !e} error={e ? null : state.error} onRetry={() => void state.reload()}>
+    <PageContainer className={wide ? 'off--wide' : undefined} loading={state.loading && !e} error={e ? null : state.error} onRetry={() => void state.reload()}>
       {e ? (
-        <View className="ent-layout">
-          <View className="ent-layout__main">
-            <Profile e={e} />
+        <View className="off-columns">
+          <View className="off-columns__main ent-layout__main">
+            <Profile e={e} poster={regulatorOrAdmin && e.status === EnterpriseStatus.Active} />
             <Calendar enterpriseId={e.id} />
             <Records enterpriseId={e.id} />
           </View>
-          <View className="ent-layout__side">
+          <View className="off-columns__side ent-layout__side">
             <Rectifications enterpriseId={e.id} />
+            {regulatorOrAdmin ? <Complaints enterpriseId={e.id} /> : null}
             <Roster enterpriseId={e.id} />
-            {/* Complaints (投诉举报) arrive with their own issue. */}
           </View>
         </View>
       ) : null}

@@ -13,6 +13,7 @@ import {
   type RectificationSourceType,
 } from '@shian/shared';
 import { ApiError, api, errorMessage } from '../../../../api';
+import { FormFooter } from '../../../../components/FormFooter';
 import { PageContainer } from '../../../../components/PageContainer';
 import { RectificationDeadlinePicker } from '../../../../components/RectificationViews';
 import { useToast } from '../../../../hooks/useToast';
@@ -100,16 +101,7 @@ export default function RectificationCreatePage() {
 
       <RectificationDeadlinePicker value={deadline} today={today} onChange={setDeadline} />
 
-      {errors.map((m) => (
-        <View key={m} className="error-text">
-          {m}
-        </View>
-      ))}
-      <View className="actions">
-        <Button block type="primary" size="large" loading={sending} onClick={() => void submit()}>
-          下发整改通知
-        </Button>
-      </View>
+      <FormFooter summary={errors} submitting={sending} submitLabel="下发整改通知" onSubmit={() => void submit()} />
     </PageContainer>
   );
 }

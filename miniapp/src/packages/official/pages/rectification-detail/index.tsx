@@ -1,6 +1,6 @@
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { Role } from '@shian/shared';
+import { Role, type RectificationSourceType } from '@shian/shared';
 import { api } from '../../../../api';
 import { PageContainer } from '../../../../components/PageContainer';
 import { RectificationOrderView } from '../../../../components/RectificationViews';
@@ -8,6 +8,7 @@ import { useAsync } from '../../../../hooks/useAsync';
 import { useSession } from '../../../../hooks/useSession';
 import { useToast } from '../../../../hooks/useToast';
 import { navigateTo } from '../../../../platform/nav';
+import type { RouteName } from '../../../../routes';
 import { OFFICIAL_RECORD_ROUTES } from '../../components/OfficialRecordPage';
 import { ReviewActions } from '../../components/ReviewActions';
 import '../../official.css';
@@ -21,12 +22,12 @@ export default function OfficialRectificationDetailPage() {
   const order = state.data;
   const role = session?.user.role;
   const decides = order?.status === 'answered' && (role === Role.Regulator || (role === Role.Cadre && order.sourceType === 'visit' && order.issuedBy === session?.user.id));
-  // The record it was raised from, on the official's page of that kind of record (a visit on the cadre's).
-  const source =
-    // A complaint has no page in the app yet (issue #7): its order shows the source without a link.
-    order && order.sourceType !== 'manual' && order.sourceType !== 'complaint' && order.sourceId
-      ? { route: order.sourceType === 'visit' ? ('cadre.visitDetail' as const) : OFFICIAL_RECORD_ROUTES[order.sourceType], id: order.sourceId }
-      : null;
+  // The record it was raised from, on the official's page of that kind of record (a visit on the cadre's,
+  // a complaint on the regulators' — a cadre may not open complaints, so theirs shows without a link).
+  const sourceRoute = (type: Exclude<RectificationSourceType, 'manual'>): RouteName | null =>
+    type === 'visit' ? 'cadre.visitDetail' : type === 'complaint' ? (role === Role.Cadre ? null : 'official.complaintDetail') : OFFICIAL_RECORD_ROUTES[type];
+  const route = order && order.sourceType !== 'manual' && order.sourceId ? sourceRoute(order.sourceType) : null;
+  const source = order?.sourceId && route ? { route, id: order.sourceId } : null;
   return (
     <PageContainer loading={state.loading && !order} error={order ? null : state.error} onRetry={() => void state.reload()}>
       {order ? (
