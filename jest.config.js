@@ -14,7 +14,9 @@ module.exports = {
     { ...common, displayName: 'server', rootDir: __dirname, testMatch: ['<rootDir>/server/src/**/*.spec.ts'] },
     // The miniapp's pure rules (no Taro imports), e.g. the submission queue's.
     { ...common, displayName: 'miniapp', rootDir: __dirname, testMatch: ['<rootDir>/miniapp/test/**/*.spec.ts'] },
-    { ...common, displayName: 'api', rootDir: __dirname, testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'], slowTestThreshold: 30 },
+    { ...common, displayName: 'api', rootDir: __dirname, testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'], slowTestThreshold: 30,
+      // A file waits out Shanghai midnight rather than run across it (see the file).
+      setupFilesAfterEnv: ['<rootDir>/test/support/clear-of-midnight.ts'] },
   ],
   testTimeout: 120000,
   maxWorkers: 2,

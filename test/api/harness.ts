@@ -170,10 +170,13 @@ export async function insertUser(
 
 let enterpriseCounter = 0;
 
-/** A valid USCC that no demo enterprise uses. */
+/**
+ * A valid USCC that no demo enterprise uses: 'MT' where the demo seeds write 'MA' (with 'MA', a
+ * process id ending in 00 made the 77th one equal to the demo's pending business, 92…MA0000077).
+ */
 export function freshUscc(regionCode = '150102'): string {
   enterpriseCounter += 1;
-  const first17 = `92${regionCode.slice(0, 6)}MA${String(process.pid % 100).padStart(2, '0')}${String(enterpriseCounter).padStart(5, '0')}`;
+  const first17 = `92${regionCode.slice(0, 6)}MT${String(process.pid % 100).padStart(2, '0')}${String(enterpriseCounter).padStart(5, '0')}`;
   return first17 + usccCheckChar(first17);
 }
 

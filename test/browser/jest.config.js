@@ -9,5 +9,7 @@ module.exports = {
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.json') }] },
   moduleNameMapper: { '^@shian/shared$': path.join(__dirname, '../../shared/src/index.ts') },
   testEnvironment: 'node',
+  // A story waits out Shanghai midnight rather than run across it (see the file).
+  setupFilesAfterEnv: [path.join(__dirname, '../support/clear-of-midnight.ts')],
   testTimeout: 180000,
 };
