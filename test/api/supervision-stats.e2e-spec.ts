@@ -190,6 +190,19 @@ describe('supervision statistics', () => {
     expect((await reminders(farRegulator)).body.some((r: { cadreId: string }) => r.cadreId === c1.id)).toBe(false);
   });
 
+  it('a cycle that has ended: the reminders look for a visit within it', async () => {
+    const res = await reminders(regulator, { regionCode: K, date: lastQuarter.to });
+    expect(res.status).toBe(200);
+    // Last quarter E1 had its two visits and E2 none; E4's visits are today's, none then.
+    const seen = res.body.map((r: { cadreId: string; assigned: number; visited: number; cycleEnd: string; urgent: boolean }) => [r.cadreId, r.assigned, r.visited, r.cycleEnd, r.urgent]);
+    expect(seen).toEqual(
+      [
+        [c1.id, 2, 1, lastQuarter.to, true],
+        [c3.id, 1, 0, lastQuarter.to, true],
+      ].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    );
+  });
+
   it('the dashboard’s cadreCoverage and supervisionCompletion equal the hand counts at every level', async () => {
     const county = await dashboard(regulator, K);
     expect(county.status).toBe(200);
@@ -232,5 +245,14 @@ describe('supervision statistics', () => {
     expect((await put(admin, { C: 'quarter' })).status).toBe(200);
     expect((await stats(regulator, { regionCode: K })).body.totals).toMatchObject({ due: 4, visited: 2 });
     await expectKeptEqualsRebuild();
+  });
+
+  it('a business given to another cadre brings its visits: today’s visit still counts this cycle', async () => {
+    const c6 = await insertCadre(t, CadreLevel.Village, V[1], { name: '李接替' });
+    const moved = await t.request({ method: 'POST', url: '/api/assignments', token: regulator, body: { cadreId: c6.id, enterpriseIds: [e.E4.id] } });
+    expect(moved.status).toBe(201);
+    const res = await reminders(regulator, { regionCode: K });
+    expect(res.body.map((r: { cadreId: string }) => r.cadreId)).toEqual([c1.id]);
+    expect(await stats(c6.token)).toMatchObject({ body: { totals: { businesses: 2, withCadre: 1, visited: 1 } } });
   });
 });

@@ -56,7 +56,7 @@ export async function seedDemoSupervision(em: EntityManager, seeded: { enterpris
   });
   await em.insert(
     CadreAssignment,
-    rows.map(({ e, cadre }) => Object.assign(new CadreAssignment(), { enterpriseId: e.id, cadreId: cadre.id, regionCode: e.regionCode, grade: e.grade!, assignedBy: regulator.id, assignedAt: now, assignedDate: today })),
+    rows.map(({ e, cadre }) => Object.assign(new CadreAssignment(), { enterpriseId: e.id, cadreId: cadre.id, regionCode: e.regionCode, grade: e.grade!, assignedBy: regulator.id, assignedAt: now, assignedDate: today, lastVisitDate: null })),
   );
   await em.insert(
     CadreAssignmentEvent,

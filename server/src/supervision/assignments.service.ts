@@ -37,7 +37,7 @@ import { refreshEnterpriseRollup } from '../stats/rollup-rebuild';
 import { assignmentDtos, cadresInScope, findCadreInScope, regionNames } from './cadre-views';
 import { CoverageGapQueryDto, CreateAssignmentDto, EndAssignmentDto, ListAssignmentsQuery } from './dto/supervision.dto';
 import { loadLevelOverrides } from './settings';
-import { CadreAssignment, CadreAssignmentEvent } from './supervision.entities';
+import { CadreAssignment, CadreAssignmentEvent, SupervisionVisit } from './supervision.entities';
 import { SupervisionErrors } from './supervision.errors';
 
 const text = (t: string) => ({ value: t });
@@ -203,6 +203,12 @@ export class AssignmentsService {
       await em.delete(CadreAssignment, { enterpriseId: e.id });
       await em.insert(CadreAssignmentEvent, this.event(e.id, current.cadreId, 'ended', REASSIGNED, actorId, now));
     }
+    // Read after the delete, which waits for a visit in progress (it holds the row): that visit counts.
+    const last = (await em
+      .createQueryBuilder(SupervisionVisit, 'v')
+      .select('MAX(v.visitDate)', 'last')
+      .where('v.enterpriseId = :id', { id: e.id })
+      .getRawOne()) as { last: string | null } | undefined;
     const row = Object.assign(new CadreAssignment(), {
       enterpriseId: e.id,
       cadreId: cadre.id,
@@ -211,6 +217,7 @@ export class AssignmentsService {
       assignedBy: actorId,
       assignedAt: now,
       assignedDate: businessDateOf(now),
+      lastVisitDate: last?.last ?? null,
     });
     await em.insert(CadreAssignment, row);
     await em.insert(CadreAssignmentEvent, this.event(e.id, cadre.id, 'assigned', null, actorId, now));

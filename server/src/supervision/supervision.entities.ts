@@ -45,7 +45,8 @@ export class CadreLevelOverride {
 /** The cadre a business has now (one at most); its region and grade are copied for counting by region prefix. */
 @Entity('cadre_assignments')
 @Index('IDX_cadre_assignments_cadre', ['cadreId'])
-@Index('IDX_cadre_assignments_region_grade', ['regionCode', 'grade'])
+// Covers the reminders list: a region's assignments by grade and cadre, and whether each was visited.
+@Index('IDX_cadre_assignments_region_grade_cadre_visit', ['regionCode', 'grade', 'cadreId', 'lastVisitDate'])
 export class CadreAssignment {
   @PrimaryColumn(ID_COLUMN)
   enterpriseId!: string;
@@ -77,6 +78,14 @@ export class CadreAssignment {
 
   @Column(BUSINESS_DATE_COLUMN)
   assignedDate!: string;
+
+  /**
+   * The business's latest supervision visit, by any cadre (null: never visited), kept by the visit's
+   * transaction and set when the business is assigned: the reminders list reads it from the index
+   * instead of looking for a visit of every assignment.
+   */
+  @Column({ ...BUSINESS_DATE_COLUMN, nullable: true })
+  lastVisitDate!: string | null;
 }
 
 /** Append-only history of assignments: who was given which business, and when it ended and why. */

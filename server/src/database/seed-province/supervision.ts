@@ -335,7 +335,9 @@ export async function seedSupervision(ds: DataSource, input: SupervisionStageInp
     if (assigned > yesterday) assigned = yesterday;
     const assignedAt = startOf(assigned) + rng.between(9, 16) * HOUR + rng.int(HOUR);
     const assignedBy = regulators.get(cadre.level === CadreLevel.City ? b.regionCode.slice(0, 4) : b.regionCode.slice(0, 6)) ?? regulators.get(b.regionCode.slice(0, 2)) ?? cadre.id;
-    rows.CadreAssignment.push({ enterpriseId: b.id, cadreId: cadre.id, regionCode: b.regionCode, grade: b.grade, assignedBy, assignedAt: new Date(assignedAt), assignedDate: assigned });
+    // Its last visit is filled in below (visits come in date order: last quarter's, then this one's).
+    const assignment: Record<string, unknown> = { enterpriseId: b.id, cadreId: cadre.id, regionCode: b.regionCode, grade: b.grade, assignedBy, assignedAt: new Date(assignedAt), assignedDate: assigned, lastVisitDate: null };
+    rows.CadreAssignment.push(assignment);
     rows.CadreAssignmentEvent.push({ id: ids.next(), enterpriseId: b.id, cadreId: cadre.id, kind: 'assigned', reason: null, actorId: assignedBy, at: new Date(assignedAt) });
 
     let hadProblems = false;
@@ -364,6 +366,7 @@ export async function seedSupervision(ds: DataSource, input: SupervisionStageInp
         hadProblems = true;
         rectification(rng, rows, { orderId, visitId, business: b, cadre, problems, visitDate, at, asOfMs: input.asOfMs, startOf });
       }
+      assignment.lastVisitDate = visitDate;
       rows.SupervisionVisit.push({
         id: visitId,
         enterpriseId: b.id,

@@ -141,17 +141,23 @@ export class SupervisionStatsService {
   /**
    * Cadres of the region with businesses assigned that have no visit yet in their grade's current
    * cycle; urgent when that cycle is in its last SUPERVISION_LIMITS.reminderDays days. Most urgent,
-   * then soonest cycle end, then most remaining first.
+   * then soonest cycle end, then most remaining first. One pass over the region's assignments in the
+   * (region, grade, cadre, last visit) index for the running cycles (docs/performance.md).
    */
   async reminders(caller: Caller, q: SupervisionRemindersQuery, now = new Date()): Promise<SupervisionReminderDto[]> {
     const s = await this.scope(caller, q, now);
     const grades = [...s.cycles.keys()];
-    const within = grades.map(() => '(a.grade = ? AND v.visit_date >= ? AND v.visit_date <= ?)').join(' OR ');
-    const withinParams = grades.flatMap((g) => [g, s.cycles.get(g)!.from, s.cycles.get(g)!.to]);
+    // Cycles still running today: no visit is later than today, so the business was visited in its
+    // cycle exactly when its latest visit is on or after the cycle's start — read from the index
+    // alone. A cycle that has ended needs a visit within it: looked for, business by business.
+    const current = [...s.cycles.values()].every((c) => c.to >= todayInShanghai(now));
+    const within = current
+      ? grades.map(() => '(a.grade = ? AND a.last_visit_date >= ?)').join(' OR ')
+      : `EXISTS (SELECT 1 FROM supervision_visits v WHERE v.enterprise_id = a.enterprise_id AND (${grades.map(() => '(a.grade = ? AND v.visit_date >= ? AND v.visit_date <= ?)').join(' OR ')}))`;
+    const withinParams = grades.flatMap((g) => (current ? [g, s.cycles.get(g)!.from] : [g, s.cycles.get(g)!.from, s.cycles.get(g)!.to]));
     const own = caller.role === Role.Cadre ? ' AND a.cadre_id = ?' : '';
     const rows = (await this.ds.query(
-      `SELECT a.cadre_id AS cadre, a.grade AS grade, COUNT(*) AS assigned,
-              SUM(CASE WHEN EXISTS (SELECT 1 FROM supervision_visits v WHERE v.enterprise_id = a.enterprise_id AND (${within})) THEN 1 ELSE 0 END) AS visited
+      `SELECT a.cadre_id AS cadre, a.grade AS grade, COUNT(*) AS assigned, SUM(CASE WHEN ${within} THEN 1 ELSE 0 END) AS visited
        FROM cadre_assignments a WHERE a.region_code LIKE ?${own} GROUP BY a.cadre_id, a.grade`,
       [...withinParams, `${s.code}%`, ...(own ? [caller.id] : [])],
     )) as Array<{ cadre: string; grade: Grade; assigned: unknown; visited: unknown }>;

@@ -143,6 +143,8 @@ export class VisitsService {
         createdAt: now,
       });
       await em.insert(SupervisionVisit, visit);
+      // Today is never before an earlier visit: the latest visit is this one.
+      await em.update(CadreAssignment, { enterpriseId: enterprise.id }, { lastVisitDate: today });
       if (earlier === 0) {
         const stat = await em.findOne(StatEnterprise, { where: { enterpriseId: enterprise.id } });
         if (stat) await new RollupSums().record(stat, StatKind.Visit, cycle.to, false).write(em, batch);
