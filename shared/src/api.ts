@@ -5,7 +5,7 @@ import type { DailyCheckItemAnswer } from './checklists/answers';
 import type { EnterpriseProfileFields } from './onboarding/api';
 import type { EnterpriseStatus } from './onboarding/status';
 import type { StaffingTodos } from './staffing/api';
-import type { RectificationTodos } from './rectifications/api';
+import type { RecordReviewMark, RectificationTodos } from './rectifications/api';
 
 /** A stored answer keeps the item as it was asked, so the record reads on its own in the archive. */
 export interface DailyCheckItemRecord extends DailyCheckItemAnswer {
@@ -165,6 +165,8 @@ export interface DailyCheckDto {
   submittedAt: string;
   /** SHA-256 of the record's canonical content, linked into the business's record chain (shown on the printout). */
   contentHash: string;
+  /** In lists: the latest official review of this version (null: 未审阅). */
+  review?: RecordReviewMark | null;
 }
 
 export interface DailyCheckListQuery {
@@ -172,6 +174,8 @@ export interface DailyCheckListQuery {
   to?: string;
   regionCode?: string;
   enterpriseId?: string;
+  /** true: only versions an official has reviewed or returned; false: only those not yet (the review queue). */
+  reviewed?: boolean;
   page?: number;
   pageSize?: number;
 }
@@ -463,6 +467,8 @@ export interface WeeklyInvestigationDto {
   submittedAt: string;
   /** SHA-256 of the record's canonical content, linked into the business's record chain. */
   contentHash: string;
+  /** In lists: the latest official review of this version (null: 未审阅). */
+  review?: RecordReviewMark | null;
 }
 
 export interface MonthlyReviewCreateRequest {
@@ -504,6 +510,8 @@ export interface MonthlyReviewDto {
   submittedAt: string;
   /** SHA-256 of the record's canonical content, linked into the business's record chain. */
   contentHash: string;
+  /** In lists: the latest official review of this version (null: 未审阅). */
+  review?: RecordReviewMark | null;
 }
 
 /** List filters: `from`/`to` are week keys ('2026-W40') for weekly, month keys for monthly. */
@@ -512,6 +520,8 @@ export interface PeriodRecordListQuery {
   to?: string;
   regionCode?: string;
   enterpriseId?: string;
+  /** true: only versions an official has reviewed or returned; false: only those not yet (the review queue). */
+  reviewed?: boolean;
   page?: number;
   pageSize?: number;
 }

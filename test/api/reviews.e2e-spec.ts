@@ -197,6 +197,53 @@ describe('record reviews', () => {
     });
   });
 
+  describe('the review queue', () => {
+    // Days no other test here submits.
+    const from = addDays(today, -5);
+    const to = addDays(today, -4);
+    const daily = (q: Record<string, string>) => t.request({ url: `/api/daily-checks?${new URLSearchParams({ from, to, ...q })}`, token: tok.regulator });
+    const marks = (res: { body: { items: Array<{ id: string; review: { action: string; reviewerName: string } | null }> } }) =>
+      res.body.items.map((i) => [i.id, i.review ? `${i.review.action} ${i.review.reviewerName}` : null]);
+
+    it('reviewed=false lists the versions nobody has reviewed yet; every item carries its latest review', async () => {
+      const a = (await submitDaily(t, tok.officer, to)).body;
+      const b = (await submitDaily(t, tok.officer, from)).body;
+      expect(marks(await daily({ reviewed: 'false' }))).toEqual([
+        [a.id, null],
+        [b.id, null],
+      ]);
+      expect((await review(tok.regulator, { recordType: 'daily_check', recordId: a.id, action: 'reviewed' })).status).toBe(201);
+      expect(marks(await daily({ reviewed: 'false' }))).toEqual([[b.id, null]]);
+      expect(marks(await daily({ reviewed: 'true' }))).toEqual([[a.id, 'reviewed 刘监管']]);
+      // A return takes it out of the queue too, and a later review replaces the mark.
+      expect((await review(tok.cadre, { recordType: 'daily_check', recordId: b.id, action: 'returned', comment: '未写明整改措施' })).status).toBe(201);
+      expect((await daily({ reviewed: 'false' })).body).toMatchObject({ items: [], total: 0 });
+      expect(marks(await daily({}))).toEqual([
+        [a.id, 'reviewed 刘监管'],
+        [b.id, 'returned 赵包保'],
+      ]);
+      // The business sees the same marks on its own list.
+      const own = await t.request({ url: `/api/daily-checks?${new URLSearchParams({ from, to })}`, token: tok.officer });
+      expect(marks(own)).toEqual(marks(await daily({})));
+    });
+
+    it('weekly and monthly lists filter the same way', async () => {
+      const week = await t.request({ url: '/api/weekly-investigations?reviewed=true', token: tok.regulator });
+      expect(week.status).toBe(200);
+      expect(week.body.items.map((i: { review: { action: string } }) => i.review.action)).toEqual(['returned']);
+      expect((await t.request({ url: '/api/weekly-investigations?reviewed=false', token: tok.regulator })).body.total).toBe(0);
+      const month = await t.request({ url: '/api/monthly-reviews?reviewed=true', token: tok.regulator });
+      expect(month.body.items.map((i: { review: { action: string } }) => i.review.action)).toEqual(['returned']);
+    });
+
+    it('a value other than true or false is a 400 naming the field', async () => {
+      const res = await daily({ reviewed: 'maybe' });
+      expectErrorBody(res, 400, 'VALIDATION_FAILED');
+      expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['reviewed']);
+      expect(res.body.message).toContain('是否已审阅');
+    });
+  });
+
   describe('region scope', () => {
     it('another county’s regulator cannot review or read the records (404), and lists nothing of them', async () => {
       const rec = await submitDaily(t, tok.officer, addDays(today, -2));

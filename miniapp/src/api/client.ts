@@ -10,7 +10,8 @@ export interface RequestOptions {
   method: HttpMethod;
   /** Path under the API origin, e.g. '/api/auth/me'. */
   path: string;
-  query?: Record<string, string | number | undefined | null>;
+  /** Booleans go as 'true' / 'false'; undefined, null and '' are left out. */
+  query?: Record<string, string | number | boolean | undefined | null>;
   body?: unknown;
   headers?: Record<string, string>;
   /** Send the bearer token and refresh it on 401 (default true). */

@@ -68,10 +68,7 @@ export const publicComplaintEndpoints = {
 };
 
 export const complaintEndpoints = {
-  list: ({ overdue, open, mine, format: _format, ...query }: ComplaintListQuery) => {
-    const flag = (v: boolean | undefined) => (v === undefined ? undefined : String(v));
-    return request<Page<ComplaintDto>>({ method: 'GET', path: '/api/complaints', query: { ...query, overdue: flag(overdue), open: flag(open), mine: flag(mine) } });
-  },
+  list: ({ format: _format, ...query }: ComplaintListQuery) => request<Page<ComplaintDto>>({ method: 'GET', path: '/api/complaints', query: { ...query } }),
   get: (id: string) => request<ComplaintDetailDto>({ method: 'GET', path: `/api/complaints/${enc(id)}` }),
   assign: (id: string, body: ComplaintAssignRequest) =>
     request<ComplaintDetailDto>({ method: 'POST', path: `/api/complaints/${enc(id)}/assign`, body }),

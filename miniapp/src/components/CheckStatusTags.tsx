@@ -1,15 +1,33 @@
 import { View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
-import type { DailyCheckDto } from '@shian/shared';
+import { REVIEW_ACTION_LABELS, type DailyCheckDto } from '@shian/shared';
 
-/** 零风险 / N 项问题, 逾期 when submitted after the business day, 已更正 for a corrected version. */
-export function CheckStatusTags({ check }: { check: Pick<DailyCheckDto, 'zeroRisk' | 'problemCount' | 'late'> & Partial<Pick<DailyCheckDto, 'version'>> }) {
+/**
+ * 零风险 / N 项问题, 逾期 when submitted after the business day, 已更正 for a corrected version, and
+ * the latest official review (已审阅 / 已退回) when the list gives one — 未审阅 too where an official
+ * works through the queue (`unreviewed`).
+ */
+export function CheckStatusTags({
+  check,
+  unreviewed = false,
+}: {
+  check: Pick<DailyCheckDto, 'zeroRisk' | 'problemCount' | 'late'> & Partial<Pick<DailyCheckDto, 'version' | 'review'>>;
+  unreviewed?: boolean;
+}) {
+  const review = check.review;
   return (
     <View className="row gap">
       {check.zeroRisk ? <Tag type="success">零风险</Tag> : <Tag type="warning">{`${check.problemCount} 项问题`}</Tag>}
       {check.late ? <Tag type="danger">逾期</Tag> : null}
-      {(check.version ?? 1) > 1 ? (
-<Tag type="primary">已更正</Tag>
+      {(check.version ?? 1) > 1 ? <Tag type="primary">已更正</Tag> : null}
+      {review ? (
+        <Tag type={review.action === 'returned' ? 'danger' : 'success'} plain>
+          {REVIEW_ACTION_LABELS[review.action]}
+        </Tag>
+      ) : unreviewed && review === null ? (
+        <Tag type="default" plain>
+          未审阅
+        </Tag>
       ) : null}
     </View>
   );

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDidHide, useDidShow } from '@tarojs/taro';
 import { errorMessage } from '../api';
+import { useShownAgain } from './useShownAgain';
 
 export interface AsyncState<T> {
   data: T | undefined;
@@ -25,7 +25,6 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[], op
   const [loading, setLoading] = useState<boolean>(enabled);
   const seq = useRef(0);
   const mounted = useRef(true);
-  const hidden = useRef(false);
   const loadRef = useRef(load);
   loadRef.current = load;
 
@@ -55,14 +54,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[], op
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [enabled, reload, ...deps]);
 
-  // Shown again after another page covered this one. Not "every show but the first": a component
-  // mounted once its page's data arrived misses the page's first show, and would skip the return.
-  useDidHide(() => {
-    hidden.current = true;
-  });
-  useDidShow(() => {
-    if (!hidden.current) return;
-    hidden.current = false;
+  useShownAgain(() => {
     if (reloadOnShow && enabled) void reload();
   });
 

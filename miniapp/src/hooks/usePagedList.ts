@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Page } from '@shian/shared';
 import { errorMessage } from '../api';
+import { useShownAgain } from './useShownAgain';
 
 export interface PagedList<T> {
   items: T[];
@@ -16,8 +17,16 @@ export interface PagedList<T> {
   loadMore: () => Promise<void>;
 }
 
-/** A paginated list: page 1 on mount / when deps change, then "load more" appends. */
-export function usePagedList<T>(fetchPage: (page: number, pageSize: number) => Promise<Page<T>>, deps: readonly unknown[], pageSize = 20): PagedList<T> {
+/**
+ * A paginated list: page 1 on mount / when deps change, then "load more" appends; with
+ * `reloadOnShow`, page 1 again when the user comes back from another page (e.g. a record they handled).
+ */
+export function usePagedList<T>(
+  fetchPage: (page: number, pageSize: number) => Promise<Page<T>>,
+  deps: readonly unknown[],
+  pageSize = 20,
+  options: { reloadOnShow?: boolean } = {},
+): PagedList<T> {
   const [items, setItems] = useState<T[]>([]);
   const [total, setTotal] = useState(0);
   const [page, setPage] = useState(1);
@@ -69,6 +78,9 @@ export function usePagedList<T>(fetchPage: (page: number, pageSize: number) => P
     void reload();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reload, ...deps]);
+  useShownAgain(() => {
+    if (options.reloadOnShow) void reload();
+  });
 
   return { items, total, loading, loadingMore, error, moreError, hasMore: items.length < total, reload, loadMore };
 }

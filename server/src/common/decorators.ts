@@ -58,3 +58,5 @@ export const IsNewPassword = explainedRule('isNewPassword', (v) => {
 
 /** Trims a string before validation, so '   ' is empty rather than a blank name. */
 export const Trim = (): PropertyDecorator => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+/** Query strings 'true' / 'false' as booleans; anything else stays and fails IsBoolean. */
+export const QueryBoolean = (): PropertyDecorator => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));

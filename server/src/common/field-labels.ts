@@ -103,6 +103,8 @@ export const FIELD_LABELS: Record<string, string> = {
   sourceType: '来源类型',
   sourceId: '来源记录',
   overdue: '是否逾期',
+  open: '是否未办结',
+  reviewed: '是否已审阅',
   // directory and exports
   q: '搜索关键词',
   compliance: '日管控状态',

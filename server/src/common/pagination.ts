@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { IsRegionCode } from './decorators';
+import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsRegionCode, QueryBoolean } from './decorators';
 import { MAX_PAGE_SIZE } from '@shian/shared';
 
 /** Query strings are text: only plain digits become numbers; '1e20', '0x10' or '' stay invalid. */
@@ -43,4 +43,13 @@ export class ScopedListQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   enterpriseId?: string;
+}
+
+/** The lists of submitted records (daily, weekly, monthly): scoped, and filtered by review. */
+export class RecordListQuery extends ScopedListQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'false：只看尚未审阅的记录（审阅队列）；true：只看已审阅或已退回的' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  reviewed?: boolean;
 }

@@ -47,7 +47,7 @@ export class DailyChecksService {
   ) {}
 
   /** List (current versions), detail and version history within the caller's scope, as DTOs. */
-  readonly read = new SubmittedRecordReader(this.ds, DailyCheck, 'businessDate', '每日检查记录', (row, name) => this.toDto(row, name));
+  readonly read = new SubmittedRecordReader(this.ds, DailyCheck, 'daily_check', 'businessDate', '每日检查记录', (row, name) => this.toDto(row, name));
 
   /** The key's stored response leaves out the answers (several KB); a replay reads them from the record, which never changes. */
   private readonly compaction: ReplayCompaction<DailyCheckDto> = {

@@ -1,7 +1,7 @@
 // Reading submitted records the same way for every kind: current versions only in lists, any
 // version by id, the whole version history — always through the caller's scope.
-import { DataSource, EntityTarget, FindOptionsWhere, SelectQueryBuilder } from 'typeorm';
-import type { Page } from '@shian/shared';
+import { DataSource, EntityTarget, FindOptionsWhere, In, SelectQueryBuilder } from 'typeorm';
+import type { Page, RecordReviewMark, ReviewedRecordType } from '@shian/shared';
 import { notFound } from '../common/app-error';
 import type { Caller } from '../common/caller';
 import { whereAfter } from '../common/keyset';
@@ -9,6 +9,7 @@ import { pageOf, PageQuery } from '../common/pagination';
 import { applyScope } from '../common/region-scope';
 import { EXPORT_PAGE_SIZE, pagedRows } from '../common/xlsx-export';
 import { Enterprise } from '../enterprises/enterprise.entity';
+import { RecordReview } from '../reviews/record-review.entity';
 import { SubmittedRecord } from './submitted-record';
 
 export interface RecordListQuery extends PageQuery {
@@ -17,6 +18,8 @@ export interface RecordListQuery extends PageQuery {
   to?: string;
   regionCode?: string;
   enterpriseId?: string;
+  /** true: versions with an official's review; false: those without (the review queue). */
+  reviewed?: boolean;
 }
 
 /** Reads one kind of record (entity T) and answers with its DTO (D): the services' list / detail / versions. */
@@ -24,6 +27,8 @@ export class SubmittedRecordReader<T extends SubmittedRecord, D> {
   constructor(
     private readonly ds: DataSource,
     private readonly entity: EntityTarget<T>,
+    /** Its name in record_reviews. */
+    private readonly recordType: ReviewedRecordType,
     /** The property naming the record's period: businessDate, week or month. */
     private readonly period: keyof T & string,
     /** For 404s: 「每日检查记录不存在或无权查看」. */
@@ -65,6 +70,10 @@ export class SubmittedRecordReader<T extends SubmittedRecord, D> {
     if (q.to) qb.andWhere(`r.${this.period} <= :to`, { to: q.to });
     if (q.regionCode) qb.andWhere('r.regionCode LIKE :region', { region: `${q.regionCode}%` });
     if (q.enterpriseId) qb.andWhere('r.enterpriseId = :enterpriseId', { enterpriseId: q.enterpriseId });
+    if (q.reviewed !== undefined) {
+      const reviews = qb.subQuery().select('1').from(RecordReview, 'rv').where('rv.recordType = :recordType AND rv.recordId = r.id').getQuery();
+      qb.andWhere(`${q.reviewed ? '' : 'NOT '}EXISTS ${reviews}`, { recordType: this.recordType });
+    }
     return qb;
   }
 
@@ -77,9 +86,19 @@ export class SubmittedRecordReader<T extends SubmittedRecord, D> {
     return this.toDtos(entities, raw);
   }
 
-  private toDtos(entities: T[], raw: Record<string, unknown>[]): D[] {
+  /** The page's DTOs, each with its latest review (one query for the page). */
+  private async toDtos(entities: T[], raw: Record<string, unknown>[]): Promise<Array<D & { review: RecordReviewMark | null }>> {
     const names = new Map(raw.map((r) => [String(r.r_id), String(r.enterprise_name)]));
-    return entities.map((row) => this.toDto(row, names.get(row.id) ?? ''));
+    const marks = new Map<string, RecordReviewMark>();
+    if (entities.length) {
+      const reviews = await this.ds.getRepository(RecordReview).find({
+        where: { recordType: this.recordType, recordId: In(entities.map((e) => e.id)) },
+        select: { recordId: true, action: true, reviewerName: true, createdAt: true },
+        order: { createdAt: 'ASC' },
+      });
+      for (const rv of reviews) marks.set(rv.recordId, { action: rv.action, reviewerName: rv.reviewerName, createdAt: rv.createdAt.toISOString() });
+    }
+    return entities.map((row) => ({ ...this.toDto(row, names.get(row.id) ?? ''), review: marks.get(row.id) ?? null }));
   }
 
   /** Any version by id, within scope; out of scope answers like missing. */

@@ -38,7 +38,7 @@ export class MonthlyReviewsService {
   ) {}
 
   /** List (current versions), detail and version history within the caller's scope, as DTOs. */
-  readonly read = new SubmittedRecordReader(this.ds, MonthlyReview, 'month', '月调度纪要', (row, name) => this.toDto(row, name));
+  readonly read = new SubmittedRecordReader(this.ds, MonthlyReview, 'monthly_review', 'month', '月调度纪要', (row, name) => this.toDto(row, name));
 
   /** The principal's minutes of the month's review; late after the month ended, 409 for a second. */
   async submit(caller: Caller, key: string | undefined, dto: CreateMonthlyReviewDto, now = new Date()): Promise<Replayable<MonthlyReviewDto>> {

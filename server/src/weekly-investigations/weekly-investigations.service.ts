@@ -64,7 +64,7 @@ export class WeeklyInvestigationsService {
   ) {}
 
   /** List (current versions), detail and version history within the caller's scope, as DTOs. */
-  readonly read = new SubmittedRecordReader(this.ds, WeeklyInvestigation, 'week', '周排查报告', (row, name) => this.toDto(row, name));
+  readonly read = new SubmittedRecordReader(this.ds, WeeklyInvestigation, 'weekly_investigation', 'week', '周排查报告', (row, name) => this.toDto(row, name));
 
   /**
    * The director's weekly report for a week (the officer's where the business has no director).

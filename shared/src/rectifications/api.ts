@@ -25,6 +25,14 @@ export const REVIEW_ACTION_LABELS: Record<ReviewAction, string> = { reviewed: 'å
 /** Text limits both sides check. */
 export const REVIEW_COMMENT_MAX = 500;
 
+/** The latest review of a record version, as the record lists show it. */
+export interface RecordReviewMark {
+  action: ReviewAction;
+  reviewerName: string;
+  /** ISO-8601 UTC. */
+  createdAt: string;
+}
+
 /** POST /api/reviews â€” one review of one submitted record version (it must be the current one). */
 export interface ReviewCreateRequest {
   recordType: ReviewedRecordType;

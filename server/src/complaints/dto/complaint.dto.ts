@@ -18,14 +18,13 @@ import {
   WorkingCalendarDay,
   WorkingCalendarDayKind,
 } from '@shian/shared';
-import { IsBusinessDate, IsMobilePhone, IsRegionCode, Trim } from '../../common/decorators';
+import { IsBusinessDate, IsMobilePhone, IsRegionCode, QueryBoolean, Trim } from '../../common/decorators';
 import { ScopedListQuery } from '../../common/pagination';
 import { ExportFormat, ExportFormatField } from '../../common/xlsx-export';
 
 const L = COMPLAINT_LIMITS;
 /** '' and '   ' from a form are "not given". */
 const BlankToNull = (): PropertyDecorator => Transform(({ value }) => (typeof value === 'string' ? value.trim() || null : value));
-const QueryBoolean = (): PropertyDecorator => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 export class PublicComplaintDto implements PublicComplaintCreateRequest {
   @ApiProperty({ enum: COMPLAINT_KINDS, description: 'complaint 投诉（本人的消费纠纷） / report 举报（违法行为线索）' })

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { DailyCheckAmendRequest, DailyCheckCreateRequest, DailyCheckListQuery } from '@shian/shared';
 import { IsBusinessDate, IsConfirmed, Trim } from '../../common/decorators';
-import { ScopedListQuery } from '../../common/pagination';
+import { RecordListQuery } from '../../common/pagination';
 import { ExportFormat, ExportFormatField } from '../../common/xlsx-export';
 import { CheckItemAnswerDto } from '../../common/check-item-answer.dto';
 
@@ -59,7 +59,7 @@ export class AmendDailyCheckDto implements DailyCheckAmendRequest {
   confirm!: true;
 }
 
-export class ListDailyChecksQuery extends ScopedListQuery implements DailyCheckListQuery {
+export class ListDailyChecksQuery extends RecordListQuery implements DailyCheckListQuery {
   @ApiPropertyOptional({ example: '2026-11-01' })
   @IsOptional()
   @IsBusinessDate()

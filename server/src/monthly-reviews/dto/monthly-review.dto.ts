@@ -4,7 +4,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { MonthlyReviewAmendRequest, MonthlyReviewCreateRequest, PeriodRecordListQuery } from '@shian/shared';
 import { IsBusinessDate, Trim } from '../../common/decorators';
-import { ScopedListQuery } from '../../common/pagination';
+import { RecordListQuery } from '../../common/pagination';
 import { ExportFormat, ExportFormatField } from '../../common/xlsx-export';
 import { IsConfirmed, IsMonthKey } from '../../common/decorators';
 
@@ -80,7 +80,7 @@ export class MonthQuery {
   month!: string;
 }
 
-export class ListMonthlyReviewsQuery extends ScopedListQuery implements PeriodRecordListQuery {
+export class ListMonthlyReviewsQuery extends RecordListQuery implements PeriodRecordListQuery {
   @ApiPropertyOptional({ example: '2026-01', description: '起始月份' })
   @IsOptional()
   @IsMonthKey()

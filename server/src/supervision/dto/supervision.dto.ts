@@ -1,7 +1,6 @@
 // Request shapes of the 包保 routes (cadres, assignments, commitments, level overrides); the
 // validation pipe names each field by its Chinese label. Each implements the shared type it stands for.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, registerDecorator, ValidateIf } from 'class-validator';
 import {
   AssignmentCreateRequest,
@@ -18,13 +17,11 @@ import {
   Grade,
   LevelOverrideRequest,
 } from '@shian/shared';
-import { IsMobilePhone, IsRegionCode, Trim } from '../../common/decorators';
+import { IsMobilePhone, IsRegionCode, QueryBoolean, Trim } from '../../common/decorators';
 import { DigitsToNumber, PageQuery } from '../../common/pagination';
 
 const GRADES = Object.values(Grade);
 const LEVEL_HINT = 'city 市级 / county 县级 / township 乡镇级 / village 村级';
-/** Query strings 'true' / 'false' as booleans; anything else stays and fails IsBoolean. */
-const QueryBoolean = (): PropertyDecorator => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 /** A person's name, 1–50 characters once trimmed; the field label 名称 would read wrong for a person. */
 function IsPersonName(): PropertyDecorator {

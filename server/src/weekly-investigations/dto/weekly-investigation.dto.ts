@@ -11,7 +11,7 @@ import {
 } from '@shian/shared';
 import { IsBusinessDate, IsConfirmed, IsIsoWeek, Trim } from '../../common/decorators';
 import { CheckItemAnswerDto } from '../../common/check-item-answer.dto';
-import { ScopedListQuery } from '../../common/pagination';
+import { RecordListQuery } from '../../common/pagination';
 import { ExportFormat, ExportFormatField } from '../../common/xlsx-export';
 
 export class WeeklyHazardDto implements WeeklyHazard {
@@ -128,7 +128,7 @@ export class WeekQuery {
   week!: string;
 }
 
-export class ListWeeklyInvestigationsQuery extends ScopedListQuery implements PeriodRecordListQuery {
+export class ListWeeklyInvestigationsQuery extends RecordListQuery implements PeriodRecordListQuery {
   @ApiPropertyOptional({ example: '2026-W40', description: '起始周次' })
   @IsOptional()
   @IsIsoWeek()

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { RectificationOrderStatus } from '@shian/shared';
 import { api } from '../../../../api';
@@ -24,12 +23,8 @@ const TABS: ReadonlyArray<{ key: Tab; label: string }> = [
 export default function EnterpriseRectificationsPage() {
   const { session } = useSession();
   const [tab, setTab] = useState<Tab>('all');
-  const list = usePagedList((page, pageSize) => api.rectifications.list({ status: tab === 'all' ? undefined : tab, page, pageSize }), [tab], 20);
-  const [shown, setShown] = useState(false);
-  useDidShow(() => {
-    if (shown) void list.reload();
-    setShown(true);
-  });
+  // Back from a detail where it was answered, accepted or returned: the list shows the new status.
+  const list = usePagedList((page, pageSize) => api.rectifications.list({ status: tab === 'all' ? undefined : tab, page, pageSize }), [tab], 20, { reloadOnShow: true });
 
   if (!session) return <PageContainer loading />;
   return (

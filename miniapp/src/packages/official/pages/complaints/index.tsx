@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { COMPLAINT_KIND_LABELS, COMPLAINT_KINDS, COMPLAINT_STATUS_LABELS, Role, STATUSES_OF_KIND, type ComplaintKind, type ComplaintListQuery, type ComplaintStatus } from '@shian/shared';
@@ -50,13 +50,8 @@ export default function OfficialComplaintsPage() {
     mine: filters.mine || undefined,
     enterpriseId,
   };
-  const list = usePagedList((page, pageSize) => api.complaints.list({ ...query, page, pageSize }), [filters, enterpriseId], PAGE_SIZE);
   // Back from a complaint that was handled: the list shows its new status and deadline.
-  const [shown, setShown] = useState(false);
-  useDidShow(() => {
-    if (shown) void list.reload();
-    setShown(true);
-  });
+  const list = usePagedList((page, pageSize) => api.complaints.list({ ...query, page, pageSize }), [filters, enterpriseId], PAGE_SIZE, { reloadOnShow: true });
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
   const filtered = !!(filters.kind || filters.status || filters.overdue || filters.open || filters.mine);
 

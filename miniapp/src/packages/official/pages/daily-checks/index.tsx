@@ -10,7 +10,7 @@ import { HomeEntry } from '../../components/HomeEntry';
 import { DirectoryEntry } from '../../components/DirectoryEntry';
 import { PagedListBody } from '../../components/PagedListBody';
 import { RectificationsEntry } from '../../components/RectificationsEntry';
-import { SupervisionEntry } from '../../components/SupervisionParts';
+import { Chips, SupervisionEntry } from '../../components/SupervisionParts';
 import { PageContainer } from '../../../../components/PageContainer';
 import { useAsync } from '../../../../hooks/useAsync';
 import { usePagedList } from '../../../../hooks/usePagedList';
@@ -21,6 +21,11 @@ import '../../official.css';
 import './index.css';
 
 const PAGE_SIZE = 20;
+
+/** 审阅 filter: the queue (no official review yet) or those reviewed or returned. */
+type ReviewFilter = 'unreviewed' | 'reviewed';
+const REVIEW_FILTERS: readonly ReviewFilter[] = ['unreviewed', 'reviewed'];
+const REVIEW_FILTER_LABELS: Record<ReviewFilter, string> = { unreviewed: '未审阅', reviewed: '已审阅或退回' };
 
 /** 待审核企业 / 待审核资质 with their counts (regulators review both, admins registrations only — the server says the same), and 人员配备率 for every official. */
 function ReviewQueues({ role }: { role: Role }) {
@@ -67,7 +72,10 @@ export default function OfficialDailyChecksPage() {
   const today = todayInShanghai();
   const [from, setFrom] = useState(addDays(today, -6));
   const [to, setTo] = useState(today);
-  const list = usePagedList((page, pageSize) => api.dailyChecks.list({ from, to, page, pageSize }), [from, to], PAGE_SIZE);
+  const [review, setReview] = useState<ReviewFilter | undefined>();
+  const reviewed = review === undefined ? undefined : review === 'reviewed';
+  // Back from a record just reviewed: its tag changes, and the queue no longer lists it.
+  const list = usePagedList((page, pageSize) => api.dailyChecks.list({ from, to, reviewed, page, pageSize }), [from, to, review], PAGE_SIZE, { reloadOnShow: true });
 
   if (!session) return <PageContainer loading />;
 
@@ -99,8 +107,15 @@ export default function OfficialDailyChecksPage() {
           <Cell title="结束日期" extra={<View className="off__picker-value">{to}</View>} clickable />
         </Picker>
       </CellGroup>
+      <View className="card">
+        <Chips label="审阅" value={review} options={REVIEW_FILTERS} labels={REVIEW_FILTER_LABELS} onChange={setReview} />
+      </View>
 
-      <PagedListBody list={list} empty="所选日期内暂无检查记录" summary={`共 ${list.total} 条记录`}>
+      <PagedListBody
+        list={list}
+        empty={review === 'unreviewed' ? '所选日期内的检查记录都已审阅' : review ? '所选日期内没有已审阅的检查记录' : '所选日期内暂无检查记录'}
+        summary={`共 ${list.total} 条记录`}
+      >
         <CellGroup>
           {list.items.map((c) => (
             <Cell
@@ -113,7 +128,7 @@ export default function OfficialDailyChecksPage() {
                   <View className="off__record-meta">{`${c.businessDate} · 检查人 ${c.officerName}`}</View>
                   <View className="off__record-meta">{`提交于 ${formatShanghaiDateTime(c.submittedAt)}`}</View>
                   <View className="off__record-tags">
-                    <CheckStatusTags check={c} />
+                    <CheckStatusTags check={c} unreviewed />
                   </View>
                 </View>
               }

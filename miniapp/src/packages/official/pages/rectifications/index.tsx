@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Role, type RectificationListQuery, type RectificationOrderStatus } from '@shian/shared';
 import { api } from '../../../../api';
@@ -29,13 +29,9 @@ export default function OfficialRectificationsPage() {
   const enterpriseId = params.enterpriseId || undefined;
   const [tab, setTab] = useState<Tab>((params.tab as Tab) || 'all');
   const query = TABS.find((t) => t.key === tab)?.query ?? {};
-  const list = usePagedList((page, pageSize) => api.rectifications.list({ ...query, enterpriseId, page, pageSize }), [tab, enterpriseId], 20);
   // Back from a detail where it was accepted or returned: the list shows the new status.
-  const [shown, setShown] = useState(false);
-  useDidShow(() => {
-    if (shown) void list.reload();
-    setShown(true);
-  });
+  // Back from a detail where it was accepted or returned: the list shows the new status.
+  const list = usePagedList((page, pageSize) => api.rectifications.list({ ...query, enterpriseId, page, pageSize }), [tab, enterpriseId], 20, { reloadOnShow: true });
 
   if (!session) return <PageContainer loading />;
   return (
