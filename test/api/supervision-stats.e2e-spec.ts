@@ -241,6 +241,11 @@ describe('supervision statistics', () => {
     // This half-year: E1 visited (today and, if in it, last quarter), E3 if last quarter is in it, E4 (D, quarter) today.
     const e3InHalf = lastQuarter.from >= half.from;
     expect(res.body.totals).toMatchObject({ due: 4, visited: 2 + (e3InHalf ? 1 : 0) });
+    // Two cycles now: C1 owes E2 by the half-year's end; C3's D business was visited this quarter.
+    const owing = await reminders(regulator, { regionCode: K });
+    expect(owing.body.map((r: { cadreId: string; remaining: number; cycleEnd: string; urgent: boolean }) => [r.cadreId, r.remaining, r.cycleEnd, r.urgent])).toEqual([
+      [c1.id, 1, half.to, isReminderDue(today, 'half_year')],
+    ]);
     await expectKeptEqualsRebuild();
     expect((await put(admin, { C: 'quarter' })).status).toBe(200);
     expect((await stats(regulator, { regionCode: K })).body.totals).toMatchObject({ due: 4, visited: 2 });

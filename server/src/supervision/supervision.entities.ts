@@ -44,9 +44,10 @@ export class CadreLevelOverride {
 
 /** The cadre a business has now (one at most); its region and grade are copied for counting by region prefix. */
 @Entity('cadre_assignments')
-@Index('IDX_cadre_assignments_cadre', ['cadreId'])
-// Covers the reminders list: a region's assignments by grade and cadre, and whether each was visited.
-@Index('IDX_cadre_assignments_region_grade_cadre_visit', ['regionCode', 'grade', 'cadreId', 'lastVisitDate'])
+// Covers the reminders list: each cadre's assignments by grade, their region and last visit, read in
+// cadre order, so a province's are summed as they are read (no temporary table).
+@Index('IDX_cadre_assignments_cadre_visit', ['cadreId', 'grade', 'regionCode', 'lastVisitDate'])
+@Index('IDX_cadre_assignments_region_grade', ['regionCode', 'grade'])
 export class CadreAssignment {
   @PrimaryColumn(ID_COLUMN)
   enterpriseId!: string;

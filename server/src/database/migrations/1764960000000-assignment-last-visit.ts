@@ -1,12 +1,13 @@
 // The reminders list (issue #6) asked, for each of a region's assignments, whether its business has
 // a visit in the grade's cycle: 2.1 s for a province. Each assignment now keeps its business's latest
-// visit date (cadre_assignments.last_visit_date, kept by the visit's transaction), and one index
-// holds everything the list reads — region, grade, cadre, last visit — replacing (region_code, grade),
-// which is its prefix. Existing rows get their business's latest visit.
+// visit date (cadre_assignments.last_visit_date, kept by the visit's transaction), and the cadre index
+// becomes (cadre_id, grade, region_code, last_visit_date): it holds everything the list reads, in the
+// order it groups by, so a province's 218,000 assignments are summed as they are read. Existing rows
+// get their business's latest visit.
 import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeorm';
 
-const OLD = new TableIndex({ name: 'IDX_cadre_assignments_region_grade', columnNames: ['region_code', 'grade'] });
-const NEW = new TableIndex({ name: 'IDX_cadre_assignments_region_grade_cadre_visit', columnNames: ['region_code', 'grade', 'cadre_id', 'last_visit_date'] });
+const OLD = new TableIndex({ name: 'IDX_cadre_assignments_cadre', columnNames: ['cadre_id'] });
+const NEW = new TableIndex({ name: 'IDX_cadre_assignments_cadre_visit', columnNames: ['cadre_id', 'grade', 'region_code', 'last_visit_date'] });
 
 export class AssignmentLastVisit1764960000000 implements MigrationInterface {
   name = 'AssignmentLastVisit1764960000000';
@@ -17,6 +18,7 @@ export class AssignmentLastVisit1764960000000 implements MigrationInterface {
       `UPDATE cadre_assignments SET last_visit_date =
          (SELECT MAX(v.visit_date) FROM supervision_visits v WHERE v.enterprise_id = cadre_assignments.enterprise_id)`,
     );
+    // The new one first: on MySQL the cadre foreign key must keep an index that leads with cadre_id.
     await q.createIndex('cadre_assignments', NEW);
     await q.dropIndex('cadre_assignments', OLD.name!);
   }

@@ -141,26 +141,74 @@ export class SupervisionStatsService {
   /**
    * Cadres of the region with businesses assigned that have no visit yet in their grade's current
    * cycle; urgent when that cycle is in its last SUPERVISION_LIMITS.reminderDays days. Most urgent,
-   * then soonest cycle end, then most remaining first. One pass over the region's assignments in the
-   * (region, grade, cadre, last visit) index for the running cycles (docs/performance.md).
+   * then soonest cycle end, then most remaining first; names looked up for the page only.
    */
   async reminders(caller: Caller, q: SupervisionRemindersQuery, now = new Date()): Promise<SupervisionReminderDto[]> {
     const s = await this.scope(caller, q, now);
+    const limit = q.limit ?? 100;
+    const ranked = await this.owingCadres(caller, s, limit, todayInShanghai(now));
+    if (!ranked.length) return [];
+    const users = (await this.ds.query(
+      `SELECT u.id AS id, u.name AS name, u.cadre_level AS level, u.region_code AS region FROM users u WHERE u.id IN (${ranked.map(() => '?').join(', ')})`,
+      ranked.map((r) => r.id),
+    )) as Array<{ id: string; name: string; level: CadreLevel; region: string | null }>;
+    const people = new Map(users.map((u) => [u.id, u]));
+    const regionNames = await this.regionNames(users.flatMap((u) => (u.region ? [u.region] : [])));
+    return ranked.map((r): SupervisionReminderDto => {
+      const u = people.get(r.id);
+      return {
+        cadreId: r.id,
+        cadreName: u?.name ?? '',
+        level: u?.level ?? CadreLevel.Village,
+        regionCode: u?.region ?? '',
+        regionName: (u?.region && regionNames.get(u.region)) || '',
+        assigned: r.assigned,
+        visited: r.visited,
+        remaining: r.assigned - r.visited,
+        cycleEnd: r.cycleEnd,
+        urgent: r.urgent,
+      };
+    });
+  }
+
+  /**
+   * The reminders' cadres, ranked, at most `limit`. Whether a business was visited in its cycle:
+   * while the cycle runs, no visit is later than today, so exactly when its latest visit
+   * (cadre_assignments.last_visit_date) is on or after the cycle's start — read from the (cadre,
+   * grade, region, last visit) index in cadre order, summed as it is read (docs/performance.md); a
+   * cycle that has ended needs a visit within it, looked for business by business. When every grade
+   * has the same cycle (the default schedule) urgency and cycle end are the same for all, and the
+   * database ranks by what remains; otherwise each cadre's first owed cycle to end decides.
+   */
+  private async owingCadres(caller: Caller, s: Scope, limit: number, today: string): Promise<Array<{ id: string; assigned: number; visited: number; cycleEnd: string; urgent: boolean }>> {
     const grades = [...s.cycles.keys()];
-    // Cycles still running today: no visit is later than today, so the business was visited in its
-    // cycle exactly when its latest visit is on or after the cycle's start — read from the index
-    // alone. A cycle that has ended needs a visit within it: looked for, business by business.
-    const current = [...s.cycles.values()].every((c) => c.to >= todayInShanghai(now));
-    const within = current
-      ? grades.map(() => '(a.grade = ? AND a.last_visit_date >= ?)').join(' OR ')
-      : `EXISTS (SELECT 1 FROM supervision_visits v WHERE v.enterprise_id = a.enterprise_id AND (${grades.map(() => '(a.grade = ? AND v.visit_date >= ? AND v.visit_date <= ?)').join(' OR ')}))`;
-    const withinParams = grades.flatMap((g) => (current ? [g, s.cycles.get(g)!.from] : [g, s.cycles.get(g)!.from, s.cycles.get(g)!.to]));
+    const cycles = [...s.cycles.values()];
+    const running = cycles.every((c) => c.to >= today);
+    const oneCycle = cycles.every((c) => c.from === cycles[0].from && c.to === cycles[0].to);
+    const [within, withinParams] = !running
+      ? [
+          `EXISTS (SELECT 1 FROM supervision_visits v WHERE v.enterprise_id = a.enterprise_id AND (${grades.map(() => '(a.grade = ? AND v.visit_date >= ? AND v.visit_date <= ?)').join(' OR ')}))`,
+          grades.flatMap((g) => [g, s.cycles.get(g)!.from, s.cycles.get(g)!.to]),
+        ]
+      : oneCycle
+        ? ['a.last_visit_date >= ?', [cycles[0].from]]
+        : [grades.map(() => '(a.grade = ? AND a.last_visit_date >= ?)').join(' OR '), grades.flatMap((g) => [g, s.cycles.get(g)!.from])];
     const own = caller.role === Role.Cadre ? ' AND a.cadre_id = ?' : '';
-    const rows = (await this.ds.query(
-      `SELECT a.cadre_id AS cadre, a.grade AS grade, COUNT(*) AS assigned, SUM(CASE WHEN ${within} THEN 1 ELSE 0 END) AS visited
-       FROM cadre_assignments a WHERE a.region_code LIKE ?${own} GROUP BY a.cadre_id, a.grade`,
-      [...withinParams, `${s.code}%`, ...(own ? [caller.id] : [])],
-    )) as Array<{ cadre: string; grade: Grade; assigned: unknown; visited: unknown }>;
+    const params = [...withinParams, `${s.code}%`, ...(own ? [caller.id] : [])];
+    const sums = (group: string) =>
+      `SELECT a.cadre_id AS cadre${group}, COUNT(*) AS assigned, SUM(CASE WHEN ${within} THEN 1 ELSE 0 END) AS visited
+       FROM cadre_assignments a WHERE a.region_code LIKE ?${own} GROUP BY a.cadre_id${group}`;
+
+    if (oneCycle) {
+      const rows = (await this.ds.query(`SELECT t.cadre, t.assigned, t.visited FROM (${sums('')}) t WHERE t.visited < t.assigned ORDER BY t.assigned - t.visited DESC, t.cadre LIMIT ?`, [
+        ...params,
+        limit,
+      ])) as Array<{ cadre: string; assigned: unknown; visited: unknown }>;
+      const urgent = isReminderDue(s.date, cycles[0].frequency);
+      return rows.map((r) => ({ id: r.cadre, assigned: toNumber(r.assigned), visited: toNumber(r.visited), cycleEnd: cycles[0].to, urgent }));
+    }
+
+    const rows = (await this.ds.query(sums(', a.grade'), params)) as Array<{ cadre: string; grade: Grade; assigned: unknown; visited: unknown }>;
     const byCadre = new Map<string, { assigned: number; visited: number; owed: Grade[] }>();
     for (const r of rows) {
       const c = byCadre.get(r.cadre) ?? { assigned: 0, visited: 0, owed: [] };
@@ -169,32 +217,15 @@ export class SupervisionStatsService {
       if (toNumber(r.visited) < toNumber(r.assigned)) c.owed.push(r.grade);
       byCadre.set(r.cadre, c);
     }
-    const owing = [...byCadre].filter(([, c]) => c.owed.length);
-    if (!owing.length) return [];
-    const users = (await this.ds.query(
-      `SELECT u.id AS id, u.name AS name, u.cadre_level AS level, u.region_code AS region FROM users u WHERE u.id IN (${owing.map(() => '?').join(', ')})`,
-      owing.map(([id]) => id),
-    )) as Array<{ id: string; name: string; level: CadreLevel; region: string | null }>;
-    const people = new Map(users.map((u) => [u.id, u]));
-    const regionNames = await this.regionNames(users.flatMap((u) => (u.region ? [u.region] : [])));
-    const out: SupervisionReminderDto[] = owing.map(([id, c]) => {
-      const first = c.owed.map((g) => s.cycles.get(g)!).sort((x, y) => (x.to < y.to ? -1 : x.to > y.to ? 1 : 0))[0];
-      const u = people.get(id);
-      return {
-        cadreId: id,
-        cadreName: u?.name ?? '',
-        level: u?.level ?? CadreLevel.Village,
-        regionCode: u?.region ?? '',
-        regionName: (u?.region && regionNames.get(u.region)) || '',
-        assigned: c.assigned,
-        visited: c.visited,
-        remaining: c.assigned - c.visited,
-        cycleEnd: first.to,
-        urgent: isReminderDue(s.date, first.frequency),
-      };
-    });
-    out.sort((a, b) => Number(b.urgent) - Number(a.urgent) || (a.cycleEnd < b.cycleEnd ? -1 : a.cycleEnd > b.cycleEnd ? 1 : 0) || b.remaining - a.remaining || (a.cadreId < b.cadreId ? -1 : 1));
-    return out.slice(0, q.limit ?? 100);
+    const due = new Map(grades.map((g) => [g, { to: s.cycles.get(g)!.to, urgent: isReminderDue(s.date, s.cycles.get(g)!.frequency) }]));
+    return [...byCadre]
+      .filter(([, c]) => c.owed.length)
+      .map(([id, c]) => {
+        const first = c.owed.map((g) => due.get(g)!).reduce((x, y) => (y.to < x.to ? y : x));
+        return { id, assigned: c.assigned, visited: c.visited, cycleEnd: first.to, urgent: first.urgent };
+      })
+      .sort((a, b) => Number(b.urgent) - Number(a.urgent) || (a.cycleEnd < b.cycleEnd ? -1 : a.cycleEnd > b.cycleEnd ? 1 : 0) || b.assigned - b.visited - (a.assigned - a.visited) || (a.id < b.id ? -1 : 1))
+      .slice(0, limit);
   }
 
   // ---------------------------------------------------------------------------------------------
