@@ -117,7 +117,7 @@ test('regulator: dashboard → business → returns a daily check and issues a r
     await page.waitForURL((u) => u.hash.includes('/packages/official/pages/enterprise/index') && u.hash.includes(`id=${enterprise.id}`));
     await cur().getByText('统一社会信用代码', { exact: true }).waitFor();
     const record = cur().locator(`.ent-record[data-record="${checkId}"]`);
-    await record.waitFor();
+    await record.getByText('未审阅', { exact: true }).waitFor();
     await screenshot(page, 'business-page');
 
     // 3. Yesterday's daily check from the business page: not reviewed yet → 退回 with a comment.
@@ -136,6 +136,8 @@ test('regulator: dashboard → business → returns a daily check and issues a r
     await page.goBack();
     const order = cur().locator('.ent-section').filter({ hasText: '整改通知' }).locator('.ent-record').filter({ hasText: ITEM_1 });
     await order.getByText('待整改', { exact: true }).waitFor();
+    // The record, back on the business page, is marked 已退回.
+    await record.getByText('已退回', { exact: true }).waitFor();
     await screenshot(page, 'business-page-with-order');
 
     // 5. The principal: 待整改 1 份 on his home → answers with measures and a photo.

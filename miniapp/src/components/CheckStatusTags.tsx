@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
-import { REVIEW_ACTION_LABELS, type DailyCheckDto } from '@shian/shared';
+import { REVIEW_ACTION_LABELS, type DailyCheckDto, type RecordReviewMark } from '@shian/shared';
 
 /**
  * 零风险 / N 项问题, 逾期 when submitted after the business day, 已更正 for a corrected version, and
@@ -14,21 +14,28 @@ export function CheckStatusTags({
   check: Pick<DailyCheckDto, 'zeroRisk' | 'problemCount' | 'late'> & Partial<Pick<DailyCheckDto, 'version' | 'review'>>;
   unreviewed?: boolean;
 }) {
-  const review = check.review;
   return (
     <View className="row gap">
       {check.zeroRisk ? <Tag type="success">零风险</Tag> : <Tag type="warning">{`${check.problemCount} 项问题`}</Tag>}
       {check.late ? <Tag type="danger">逾期</Tag> : null}
       {(check.version ?? 1) > 1 ? <Tag type="primary">已更正</Tag> : null}
-      {review ? (
-        <Tag type={review.action === 'returned' ? 'danger' : 'success'} plain>
-          {REVIEW_ACTION_LABELS[review.action]}
-        </Tag>
-      ) : unreviewed && review === null ? (
-        <Tag type="default" plain>
-          未审阅
-        </Tag>
-      ) : null}
+      <ReviewTag review={check.review} unreviewed={unreviewed} />
     </View>
   );
+}
+
+/** A record's latest official review as a tag: 已审阅 / 已退回, and 未审阅 (`unreviewed`) when the list says there is none. */
+export function ReviewTag({ review, unreviewed = false }: { review: RecordReviewMark | null | undefined; unreviewed?: boolean }) {
+  if (review) {
+    return (
+      <Tag type={review.action === 'returned' ? 'danger' : 'success'} plain>
+        {REVIEW_ACTION_LABELS[review.action]}
+      </Tag>
+    );
+  }
+  return unreviewed && review === null ? (
+    <Tag type="default" plain>
+      未审阅
+    </Tag>
+  ) : null;
 }

@@ -12,8 +12,10 @@ import {
   todayInShanghai,
   type DailyCalendarDay,
   type EnterpriseDto,
+  type RecordReviewMark,
 } from '@shian/shared';
 import { api } from '../../../../api';
+import { ReviewTag } from '../../../../components/CheckStatusTags';
 import { DailyCalendar } from '../../../../components/DailyCalendar';
 import { PageContainer } from '../../../../components/PageContainer';
 import { currentCredentials } from '../../../../components/roster-rules';
@@ -134,6 +136,7 @@ interface RecordRow {
   title: string;
   meta: string;
   late: boolean;
+  review: RecordReviewMark | null | undefined;
   onOpen: () => void;
 }
 
@@ -151,6 +154,7 @@ function RecordList({ title, rows, total, error, empty }: { title: string; rows:
           </View>
           <View className="ent-record__side">
             {r.late ? <Tag type="warning">迟交</Tag> : null}
+            <ReviewTag review={r.review} unreviewed />
             <Text className="link">查看 ›</Text>
           </View>
         </View>
@@ -179,6 +183,7 @@ function Records({ enterpriseId }: { enterpriseId: string }) {
               title: formatBusinessDate(c.businessDate),
               meta: `检查人 ${c.officerName}${c.problemCount ? ` · 不符合 ${c.problemCount} 项` : ' · 零风险'}${c.version > 1 ? ` · 第 ${c.version} 版` : ''}`,
               late: c.late,
+              review: c.review,
               onOpen: () => navigateTo(OFFICIAL_RECORD_ROUTES.daily_check, { id: c.id }),
             })) ?? null
           }
@@ -194,6 +199,7 @@ function Records({ enterpriseId }: { enterpriseId: string }) {
               title: formatWeek(w.week),
               meta: `排查人 ${w.investigatorName} · 隐患 ${w.hazards.length} 项`,
               late: w.late,
+              review: w.review,
               onOpen: () => navigateTo(OFFICIAL_RECORD_ROUTES.weekly_investigation, { id: w.id }),
             })) ?? null
           }
@@ -209,6 +215,7 @@ function Records({ enterpriseId }: { enterpriseId: string }) {
               title: formatMonth(m.month),
               meta: `主持人 ${m.chairName} · ${formatBusinessDate(m.meetingDate)}`,
               late: m.late,
+              review: m.review,
               onOpen: () => navigateTo(OFFICIAL_RECORD_ROUTES.monthly_review, { id: m.id }),
             })) ?? null
           }
