@@ -73,6 +73,13 @@ test('the county regulator finds it on his home, sees the photo, 匿名 and the 
     const cur = shownPage(regulator);
     await cur.getByText(WHAT, { exact: true }).waitFor();
     await waitForLoadedImage(cur.locator('.record-photos'));
+    // A tap enlarges the photo (full screen, the picture itself loaded); a tap on it closes it.
+    await cur.locator('.record-photos__thumb').first().click();
+    const preview = regulator.locator('.preview-image');
+    await waitForLoadedImage(preview);
+    await screenshot(regulator, 'regulator-photo-preview', { fullPage: false });
+    await preview.click();
+    await preview.waitFor({ state: 'detached' });
     // Anonymous: nothing kept, nothing to reveal.
     await cur.locator('.cpd-person').getByText('匿名提交，未留身份信息', { exact: true }).waitFor();
     expect(await buttonIn(cur.locator('.cpd-person'), '查看身份').count()).toBe(0);
