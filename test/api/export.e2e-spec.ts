@@ -118,9 +118,9 @@ describe('Excel export of the officials’ lists', () => {
     expect(json).toHaveLength(5);
     const x = await download('/api/daily-checks?format=xlsx', cast.tok.regulator);
     expect(x.fileName).toBe(`每日检查记录-${today}.xlsx`);
-    expect(x.header).toEqual(['营业日期', '企业名称', '区划代码', '检查人', '检查项数', '不符合项数', '零风险报告', '迟交', '版本', '提交时间', '备注']);
+    expect(x.header).toEqual(['营业日期', '企业名称', '区划代码', '检查人', '检查项数', '不符合项数', '零风险报告', '迟交', '版本', '提交时间', '备注', '审阅']);
     expect(x.rows).toEqual(
-      json.map((d) => [d.businessDate, d.enterpriseName, d.regionCode, d.officerName, d.items.length, d.problemCount, yes(d.zeroRisk), yes(d.late), d.version, shanghaiMinute(d.submittedAt), d.remarks]),
+      json.map((d) => [d.businessDate, d.enterpriseName, d.regionCode, d.officerName, d.items.length, d.problemCount, yes(d.zeroRisk), yes(d.late), d.version, shanghaiMinute(d.submittedAt), d.remarks, '未审阅']),
     );
     // What the user sees in the spreadsheet, not only the values.
     expect(x.sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -139,6 +139,20 @@ describe('Excel export of the officials’ lists', () => {
     expect(x.rows.map((r) => [r[0], r[1]])).toEqual(json.map((d) => [d.businessDate, d.enterpriseName]));
     const one = await download(`/api/daily-checks?enterpriseId=${cast.farId}&format=xlsx`, admin);
     expect(one.rows.map((r) => r[1])).toEqual(['回民区老街烧麦馆', '回民区老街烧麦馆']);
+  });
+
+  it('daily checks: the 审阅 column says 已审阅 / 已退回 / 未审阅, and ?reviewed= filters the file as it does the list', async () => {
+    const all = await allPages<DailyCheckDto>('/api/daily-checks', cast.tok.regulator);
+    const review = (recordId: string, action: string, comment?: string) =>
+      t.request({ method: 'POST', url: '/api/reviews', token: cast.tok.regulator, headers: { 'idempotency-key': freshKey('review') }, body: { recordType: 'daily_check', recordId, action, comment } });
+    expect((await review(all[0].id, 'reviewed')).status).toBe(201);
+    expect((await review(all[1].id, 'returned', '请补记留样时间')).status).toBe(201);
+    const x = await download('/api/daily-checks?format=xlsx', cast.tok.regulator);
+    expect(x.rows.map((r) => r[11])).toEqual(all.map((_, i) => (i === 0 ? '已审阅' : i === 1 ? '已退回' : '未审阅')));
+    const queue = await download('/api/daily-checks?reviewed=false&format=xlsx', cast.tok.regulator);
+    const queueJson = await allPages<DailyCheckDto>('/api/daily-checks?reviewed=false', cast.tok.regulator);
+    expect(queue.rows.map((r) => [r[0], r[1], r[11]])).toEqual(queueJson.map((d) => [d.businessDate, d.enterpriseName, '未审阅']));
+    expect(queueJson).toHaveLength(all.length - 2);
   });
 
   it('weekly investigations, monthly reviews and problems export their lists too', async () => {

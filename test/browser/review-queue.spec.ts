@@ -1,10 +1,13 @@
 // The review queue (审阅): the county regulator's home lists the region's daily checks with their
 // review state; 「未审阅」 keeps only those nobody has reviewed or returned. He opens one, approves
 // it (审阅通过), comes back — it has left the queue — and finds it under 「已审阅或退回」 marked
-// 已审阅; the list's counts are the API's. Elements are found by their visible Chinese text.
+// 已审阅; the list's counts are the API's, and 导出Excel exports what the filters show. Elements are
+// found by their visible Chinese text.
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { addDays, todayInShanghai, type DailyCheckDto, type Page as ListPage } from '@shian/shared';
 import type { RunningServer } from '../support/server';
+import { readXlsx } from '../support/xlsx';
 import { apiGet, apiToken, buttonIn, field, loginAs, runStory, screenshot, setUpStory, shownPage, submitDailyCheck } from './browser';
 
 const PASSWORD = 'Demo@2026';
@@ -69,6 +72,14 @@ test('regulator: 未审阅 lists the records to review; one approved leaves the 
     expect((await apiList(false)).items.map((c) => c.businessDate)).toEqual([older]);
     await chip('未审阅').scrollIntoViewIfNeeded();
     await screenshot(page, 'queue-one');
+    // 导出Excel takes the same filters: the queue's one record, 未审阅.
+    const exported = page.waitForEvent('download');
+    await buttonIn(cur(), '导出Excel（所选日期和审阅状态）').click();
+    const xlsx = await exported;
+    expect(xlsx.suggestedFilename()).toBe(`每日检查记录-${addDays(today, -6)}至${today}.xlsx`);
+    const sheet = await readXlsx(readFileSync((await xlsx.path())!));
+    const column = (name: string) => sheet.header.indexOf(name);
+    expect(sheet.rows.map((r) => [r[column('营业日期')], r[column('企业名称')], r[column('审阅')]])).toEqual([[older, BUSINESS, '未审阅']]);
 
     // 「已审阅或退回」: yesterday's, marked 已审阅.
     await chip('已审阅或退回').click();

@@ -23,11 +23,16 @@ export function apiBase(): string {
   return typeof API_BASE === 'string' ? API_BASE.replace(/\/+$/, '') : '';
 }
 
-function buildUrl(path: string, query?: RequestOptions['query']): string {
-  const qs = Object.entries(query ?? {})
+/** 'a=1&b=true': undefined, null and '' left out. */
+export function queryString(query: object): string {
+  return Object.entries(query)
     .filter(([, v]) => v !== undefined && v !== null && v !== '')
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
     .join('&');
+}
+
+function buildUrl(path: string, query?: RequestOptions['query']): string {
+  const qs = queryString(query ?? {});
   return `${apiBase()}${path}${qs ? `?${qs}` : ''}`;
 }
 

@@ -1,19 +1,12 @@
 // 企业名录 and the official's business page: the directory's page of businesses with their 7-day
 // state, one business, and the officials' lists as .xlsx. Part of the endpoint table (api.directory).
 import type { EnterpriseDirectoryItem, EnterpriseDirectoryQuery, EnterpriseDto, Page, RegionDto } from '@shian/shared';
-import { fetchImageSrc, request } from './client';
+import { fetchImageSrc, queryString, request } from './client';
 
 const enc = encodeURIComponent;
 
 /** The lists that answer ?format=xlsx with the same filters as their JSON. */
 export type ExportableList = '/api/enterprises' | '/api/daily-checks' | '/api/weekly-investigations' | '/api/monthly-reviews' | '/api/problems' | '/api/stats/appointments' | '/api/complaints';
-
-function queryString(query: object): string {
-  return Object.entries(query)
-    .filter(([, v]) => v !== undefined && v !== null && v !== '')
-    .map(([k, v]) => `${enc(k)}=${enc(String(v))}`)
-    .join('&');
-}
 
 export const directoryEndpoints = {
   /** Businesses of the caller's region with their 7-day 日管控 state, newest registration first. */

@@ -1,5 +1,5 @@
 // The .xlsx columns of GET /api/daily-checks?format=xlsx: what the officials' list shows, one row per record.
-import type { DailyCheckDto } from '@shian/shared';
+import { REVIEW_ACTION_LABELS, type DailyCheckDto } from '@shian/shared';
 import type { XlsxColumn } from '../common/xlsx-export';
 
 export const DAILY_CHECK_COLUMNS: readonly XlsxColumn<DailyCheckDto>[] = [
@@ -14,4 +14,5 @@ export const DAILY_CHECK_COLUMNS: readonly XlsxColumn<DailyCheckDto>[] = [
   { header: '版本', width: 8, kind: 'integer', value: (r) => r.version },
   { header: '提交时间', width: 18, kind: 'datetime', value: (r) => r.submittedAt },
   { header: '备注', width: 30, value: (r) => r.remarks },
+  { header: '审阅', width: 8, value: (r) => (r.review ? REVIEW_ACTION_LABELS[r.review.action] : '未审阅') },
 ];

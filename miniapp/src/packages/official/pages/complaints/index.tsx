@@ -55,7 +55,8 @@ export default function OfficialComplaintsPage() {
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
   const filtered = !!(filters.kind || filters.status || filters.overdue || filters.open || filters.mine);
 
-  function exportXlsx() {    return exporter.download(() => api.directory.xlsxSrc('/api/complaints', query), '投诉举报.xlsx');
+  function exportXlsx() {
+    return exporter.download(() => api.directory.xlsxSrc('/api/complaints', query), '投诉举报.xlsx');
   }
 
   if (!session) return <PageContainer loading />;

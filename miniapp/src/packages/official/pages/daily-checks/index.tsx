@@ -13,6 +13,7 @@ import { RectificationsEntry } from '../../components/RectificationsEntry';
 import { Chips, SupervisionEntry } from '../../components/SupervisionParts';
 import { PageContainer } from '../../../../components/PageContainer';
 import { useAsync } from '../../../../hooks/useAsync';
+import { useDownload } from '../../../../hooks/useDownload';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { useSession } from '../../../../hooks/useSession';
 import { formatShanghaiDateTime } from '../../../../platform/format';
@@ -76,6 +77,7 @@ export default function OfficialDailyChecksPage() {
   const reviewed = review === undefined ? undefined : review === 'reviewed';
   // Back from a record just reviewed: its tag changes, and the queue no longer lists it.
   const list = usePagedList((page, pageSize) => api.dailyChecks.list({ from, to, reviewed, page, pageSize }), [from, to, review], PAGE_SIZE, { reloadOnShow: true });
+  const exporter = useDownload();
 
   if (!session) return <PageContainer loading />;
 
@@ -109,6 +111,17 @@ export default function OfficialDailyChecksPage() {
       </CellGroup>
       <View className="card">
         <Chips label="审阅" value={review} options={REVIEW_FILTERS} labels={REVIEW_FILTER_LABELS} onChange={setReview} />
+        <View className="actions">
+          <Button
+            size="small"
+            type="primary"
+            fill="outline"
+            loading={exporter.busy}
+            onClick={() => void exporter.download(() => api.directory.xlsxSrc('/api/daily-checks', { from, to, reviewed }), `每日检查记录-${from}至${to}.xlsx`)}
+          >
+            导出Excel（所选日期和审阅状态）
+          </Button>
+        </View>
       </View>
 
       <PagedListBody

@@ -131,7 +131,8 @@ export default function DirectoryPage() {
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
   const filtered = !!(filters.q || filters.grade || filters.businessType || filters.compliance || filters.region);
 
-  function exportXlsx() {    return exporter.download(() => api.directory.xlsxSrc('/api/enterprises', query), '企业名录.xlsx');
+  function exportXlsx() {
+    return exporter.download(() => api.directory.xlsxSrc('/api/enterprises', query), '企业名录.xlsx');
   }
 
   if (!session) return <PageContainer loading />;
