@@ -162,7 +162,7 @@ describe('Excel export of the officials’ lists', () => {
     expect(wx.rows).toEqual(
       weekly.map((w) => [
         w.week, w.summary.from, w.summary.to, w.enterpriseName, w.regionCode, w.investigatorName, w.summary.days.checked, w.summary.days.missed,
-        w.hazards.length, w.measures.length, yes(w.late), w.version, shanghaiMinute(w.submittedAt),
+        w.hazards.length, w.measures.length, yes(w.late), w.version, shanghaiMinute(w.submittedAt), '未审阅',
       ]),
     );
     expect(wx.rows.map((r) => r[0])).toEqual([isoWeekKey(today), isoWeekKey(addDays(today, -7))]);
@@ -172,7 +172,7 @@ describe('Excel export of the officials’ lists', () => {
     expect(mx.rows).toEqual(
       monthly.map((m) => [
         m.month, m.enterpriseName, m.regionCode, m.chairName, m.meetingDate, m.place, m.attendees.length, m.report.days.checked, m.report.days.missed,
-        m.report.weeklyDone, m.report.problems.found, m.report.problems.fixed, yes(m.late), m.version, shanghaiMinute(m.submittedAt),
+        m.report.weeklyDone, m.report.problems.found, m.report.problems.fixed, yes(m.late), m.version, shanghaiMinute(m.submittedAt), '未审阅',
       ]),
     );
     expect(mx.rows).toHaveLength(1);

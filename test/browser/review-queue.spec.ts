@@ -5,14 +5,16 @@
 // found by their visible Chinese text.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { addDays, todayInShanghai, type DailyCheckDto, type Page as ListPage } from '@shian/shared';
+import { addDays, BusinessType, CheckResult, isoWeekKey, itemsDue, listFromTemplate, templateFor, todayInShanghai, type DailyCheckDto, type Page as ListPage } from '@shian/shared';
 import type { RunningServer } from '../support/server';
 import { readXlsx } from '../support/xlsx';
-import { apiGet, apiToken, buttonIn, field, loginAs, runStory, screenshot, setUpStory, shownPage, submitDailyCheck } from './browser';
+import { apiGet, apiPost, apiToken, buttonIn, field, loginAs, runStory, screenshot, setUpStory, shownPage, submitDailyCheck } from './browser';
 
 const PASSWORD = 'Demo@2026';
 const OFFICER = { phone: '13900000001', password: PASSWORD };
+const DIRECTOR = { phone: '13900000002', password: PASSWORD };
 const REGULATOR = { phone: '13900000005', password: PASSWORD };
+const HAZARD = '冷库门封条老化';
 const BUSINESS = '新城区青城味道餐馆';
 const today = todayInShanghai();
 const older = addDays(today, -2);
@@ -32,6 +34,17 @@ setUpStory('review-queue', async (setup) => {
   // Set-up: the officer's daily checks of the two days before today.
   await submitDailyCheck(server.baseUrl, OFFICER, older);
   await submitDailyCheck(server.baseUrl, OFFICER, newer);
+  // … and the director's weekly investigation of this week.
+  const weekly = await apiPost(server.baseUrl, await apiToken(server.baseUrl, DIRECTOR), '/api/weekly-investigations', {
+    week: isoWeekKey(today),
+    items: itemsDue(listFromTemplate(templateFor(BusinessType.Catering)), 'weekly').map((i) => ({ code: i.code, result: CheckResult.Pass })),
+    hazards: [{ description: HAZARD }],
+    measures: [{ description: '更换门封条', owner: '王总监', deadline: addDays(today, 7) }],
+    resolutions: [],
+    nextWeekRequirements: '每日检查冷库门',
+    confirm: true,
+  });
+  expect(weekly.status).toBe(201);
 });
 
 /** What the API lists for the home's default week, as the regulator. */
@@ -49,7 +62,7 @@ test('regulator: 未审阅 lists the records to review; one approved leaves the 
     // Both records, each marked 未审阅.
     for (const date of [older, newer]) await record(date).getByText('未审阅', { exact: true }).waitFor();
     await chip('未审阅').click();
-    await cur().getByText('共 2 条记录', { exact: true }).waitFor();
+    await cur().getByText('共 2 份每日检查记录', { exact: true }).waitFor();
     expect((await apiList(false)).total).toBe(2);
     await chip('未审阅').scrollIntoViewIfNeeded();
     await screenshot(page, 'queue-two');
@@ -66,7 +79,7 @@ test('regulator: 未审阅 lists the records to review; one approved leaves the 
 
     // Back on the home page the queue has one record left, the older one.
     await page.goBack();
-    await cur().getByText('共 1 条记录', { exact: true }).waitFor();
+    await cur().getByText('共 1 份每日检查记录', { exact: true }).waitFor();
     await record(older).getByText('未审阅', { exact: true }).waitFor();
     expect(await record(newer).count()).toBe(0);
     expect((await apiList(false)).items.map((c) => c.businessDate)).toEqual([older]);
@@ -83,7 +96,7 @@ test('regulator: 未审阅 lists the records to review; one approved leaves the 
 
     // 「已审阅或退回」: yesterday's, marked 已审阅.
     await chip('已审阅或退回').click();
-    await cur().getByText('共 1 条记录', { exact: true }).waitFor();
+    await cur().getByText('共 1 份每日检查记录', { exact: true }).waitFor();
     await record(newer).getByText('已审阅', { exact: true }).waitFor();
     expect(await record(older).count()).toBe(0);
     expect((await apiList(true)).items.map((c) => [c.businessDate, c.review?.action])).toEqual([[newer, 'reviewed']]);
@@ -92,7 +105,19 @@ test('regulator: 未审阅 lists the records to review; one approved leaves the 
 
     // 「全部」: both again, each with its state.
     await chip('全部').click();
-    await cur().getByText('共 2 条记录', { exact: true }).waitFor();
+    await cur().getByText('共 2 份每日检查记录', { exact: true }).waitFor();
     await record(newer).getByText('已审阅', { exact: true }).waitFor();
     await record(older).getByText('未审阅', { exact: true }).waitFor();
+
+    // 「每周排查」: the director's report of this week, 未审阅; it opens on its review page.
+    await chip('每周排查').click();
+    await chip('未审阅').click();
+    await cur().getByText('共 1 份每周排查治理报告', { exact: true }).waitFor();
+    const weekly = cur().locator('.nut-cell').filter({ hasText: '隐患 1 项' });
+    await weekly.getByText('未审阅', { exact: true }).waitFor();
+    await chip('每周排查').scrollIntoViewIfNeeded();
+    await screenshot(page, 'weekly-queue');
+    await weekly.click();
+    await cur().getByText(HAZARD, { exact: false }).first().waitFor();
+    await buttonIn(cur(), '审阅通过').waitFor();
   }));

@@ -1,6 +1,7 @@
 // The .xlsx columns of GET /api/daily-checks?format=xlsx: what the officials' list shows, one row per record.
-import { REVIEW_ACTION_LABELS, type DailyCheckDto } from '@shian/shared';
+import type { DailyCheckDto } from '@shian/shared';
 import type { XlsxColumn } from '../common/xlsx-export';
+import { reviewColumn } from '../reviews/review-column';
 
 export const DAILY_CHECK_COLUMNS: readonly XlsxColumn<DailyCheckDto>[] = [
   { header: '营业日期', width: 12, kind: 'date', value: (r) => r.businessDate },
@@ -14,5 +15,5 @@ export const DAILY_CHECK_COLUMNS: readonly XlsxColumn<DailyCheckDto>[] = [
   { header: '版本', width: 8, kind: 'integer', value: (r) => r.version },
   { header: '提交时间', width: 18, kind: 'datetime', value: (r) => r.submittedAt },
   { header: '备注', width: 30, value: (r) => r.remarks },
-  { header: '审阅', width: 8, value: (r) => (r.review ? REVIEW_ACTION_LABELS[r.review.action] : '未审阅') },
+  reviewColumn(),
 ];

@@ -1,6 +1,7 @@
 // The .xlsx columns of GET /api/monthly-reviews?format=xlsx: one row per 月调度会议纪要.
 import type { MonthlyReviewDto } from '@shian/shared';
 import type { XlsxColumn } from '../common/xlsx-export';
+import { reviewColumn } from '../reviews/review-column';
 
 export const MONTHLY_REVIEW_COLUMNS: readonly XlsxColumn<MonthlyReviewDto>[] = [
   { header: '月份', width: 10, value: (r) => r.month },
@@ -18,4 +19,5 @@ export const MONTHLY_REVIEW_COLUMNS: readonly XlsxColumn<MonthlyReviewDto>[] = [
   { header: '迟交', width: 8, kind: 'boolean', value: (r) => r.late },
   { header: '版本', width: 8, kind: 'integer', value: (r) => r.version },
   { header: '提交时间', width: 18, kind: 'datetime', value: (r) => r.submittedAt },
+  reviewColumn(),
 ];

@@ -1,6 +1,7 @@
 // The .xlsx columns of GET /api/weekly-investigations?format=xlsx: one row per 周排查报告.
 import type { WeeklyInvestigationDto } from '@shian/shared';
 import type { XlsxColumn } from '../common/xlsx-export';
+import { reviewColumn } from '../reviews/review-column';
 
 export const WEEKLY_INVESTIGATION_COLUMNS: readonly XlsxColumn<WeeklyInvestigationDto>[] = [
   { header: '周次', width: 11, value: (r) => r.week },
@@ -16,4 +17,5 @@ export const WEEKLY_INVESTIGATION_COLUMNS: readonly XlsxColumn<WeeklyInvestigati
   { header: '迟交', width: 8, kind: 'boolean', value: (r) => r.late },
   { header: '版本', width: 8, kind: 'integer', value: (r) => r.version },
   { header: '提交时间', width: 18, kind: 'datetime', value: (r) => r.submittedAt },
+  reviewColumn(),
 ];

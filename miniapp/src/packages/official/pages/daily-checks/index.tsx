@@ -1,13 +1,29 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { View, Picker } from '@tarojs/components';
-import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
-import { CredentialStatus, EnterpriseStatus, ROLE_LABELS, Role, addDays, formatRate, todayInShanghai } from '@shian/shared';
+import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
+import {
+  CredentialStatus,
+  EnterpriseStatus,
+  RECORD_TYPE_LABELS,
+  REVIEWED_RECORD_TYPES,
+  ROLE_LABELS,
+  Role,
+  addDays,
+  formatRate,
+  isoWeekKey,
+  monthKey,
+  todayInShanghai,
+  type Page,
+  type RecordReviewMark,
+  type ReviewedRecordType,
+} from '@shian/shared';
 import { api } from '../../../../api';
-import { CheckStatusTags } from '../../../../components/CheckStatusTags';
+import { CheckStatusTags, ReviewTag } from '../../../../components/CheckStatusTags';
 import { ComplaintsEntry } from '../../components/ComplaintsEntry';
 import { DashboardEntry } from '../../components/DashboardEntry';
 import { HomeEntry } from '../../components/HomeEntry';
 import { DirectoryEntry } from '../../components/DirectoryEntry';
+import { OFFICIAL_RECORD_ROUTES } from '../../components/OfficialRecordPage';
 import { PagedListBody } from '../../components/PagedListBody';
 import { RectificationsEntry } from '../../components/RectificationsEntry';
 import { Chips, SupervisionEntry } from '../../components/SupervisionParts';
@@ -16,8 +32,9 @@ import { useAsync } from '../../../../hooks/useAsync';
 import { useDownload } from '../../../../hooks/useDownload';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { useSession } from '../../../../hooks/useSession';
-import { formatShanghaiDateTime } from '../../../../platform/format';
+import { formatMonth, formatShanghaiDateTime, formatWeek } from '../../../../platform/format';
 import { navigateTo } from '../../../../platform/nav';
+import type { ExportableList } from '../../../../api/directory-endpoints';
 import '../../official.css';
 import './index.css';
 
@@ -27,6 +44,90 @@ const PAGE_SIZE = 20;
 type ReviewFilter = 'unreviewed' | 'reviewed';
 const REVIEW_FILTERS: readonly ReviewFilter[] = ['unreviewed', 'reviewed'];
 const REVIEW_FILTER_LABELS: Record<ReviewFilter, string> = { unreviewed: '未审阅', reviewed: '已审阅或退回' };
+
+const KIND_LABELS: Record<ReviewedRecordType, string> = { daily_check: '每日检查', weekly_investigation: '每周排查', monthly_review: '每月调度' };
+const EXPORT_PATHS: Record<ReviewedRecordType, ExportableList> = {
+  daily_check: '/api/daily-checks',
+  weekly_investigation: '/api/weekly-investigations',
+  monthly_review: '/api/monthly-reviews',
+};
+
+/** One record of any kind as the list shows it. */
+interface RecordItem {
+  id: string;
+  enterpriseName: string;
+  /** The date, week or month, and who made it. */
+  meta: string;
+  submittedAt: string;
+  tags: ReactNode;
+}
+
+interface RecordQuery {
+  kind: ReviewedRecordType;
+  from: string;
+  to: string;
+  reviewed?: boolean;
+}
+
+/** The filters as the kind's list takes them: dates, or the weeks and months they fall in. */
+function periodFilter(q: RecordQuery): { from: string; to: string; reviewed?: boolean } {
+  const reviewed = q.reviewed;
+  if (q.kind === 'weekly_investigation') return { from: isoWeekKey(q.from), to: isoWeekKey(q.to), reviewed };
+  if (q.kind === 'monthly_review') return { from: monthKey(q.from), to: monthKey(q.to), reviewed };
+  return { from: q.from, to: q.to, reviewed };
+}
+
+/** 逾期 when late, 已更正 for a later version, and the latest review. */
+function PeriodRecordTags({ late, version, review }: { late: boolean; version: number; review?: RecordReviewMark | null }) {
+  return (
+    <View className="row gap">
+      {late ? <Tag type="danger">逾期</Tag> : null}
+      {version > 1 ? <Tag type="primary">已更正</Tag> : null}
+      <ReviewTag review={review} unreviewed />
+    </View>
+  );
+}
+
+async function loadRecords(q: RecordQuery, page: number, pageSize: number): Promise<Page<RecordItem>> {
+  const filter = { ...periodFilter(q), page, pageSize };
+  if (q.kind === 'weekly_investigation') {
+    const res = await api.weeklyInvestigations.list(filter);
+    return {
+      ...res,
+      items: res.items.map((w) => ({
+        id: w.id,
+        enterpriseName: w.enterpriseName,
+        meta: `${formatWeek(w.week)} · 排查人 ${w.investigatorName} · 隐患 ${w.hazards.length} 项`,
+        submittedAt: w.submittedAt,
+        tags: <PeriodRecordTags late={w.late} version={w.version} review={w.review} />,
+      })),
+    };
+  }
+  if (q.kind === 'monthly_review') {
+    const res = await api.monthlyReviews.list(filter);
+    return {
+      ...res,
+      items: res.items.map((m) => ({
+        id: m.id,
+        enterpriseName: m.enterpriseName,
+        meta: `${formatMonth(m.month)} · 主持人 ${m.chairName}`,
+        submittedAt: m.submittedAt,
+        tags: <PeriodRecordTags late={m.late} version={m.version} review={m.review} />,
+      })),
+    };
+  }
+  const res = await api.dailyChecks.list(filter);
+  return {
+    ...res,
+    items: res.items.map((c) => ({
+      id: c.id,
+      enterpriseName: c.enterpriseName,
+      meta: `${c.businessDate} · 检查人 ${c.officerName}`,
+      submittedAt: c.submittedAt,
+      tags: <CheckStatusTags check={c} unreviewed />,
+    })),
+  };
+}
 
 /** 待审核企业 / 待审核资质 with their counts (regulators review both, admins registrations only — the server says the same), and 人员配备率 for every official. */
 function ReviewQueues({ role }: { role: Role }) {
@@ -67,17 +168,22 @@ function ReviewQueues({ role }: { role: Role }) {
   );
 }
 
-/** Officials: the daily checks of their region, newest first, filtered by a date range. */
+/**
+ * Officials' home: their ways in, then the region's records — daily checks, weekly investigations
+ * or monthly reviews — newest first, by a date range (the weeks and months it touches) and by review.
+ */
 export default function OfficialDailyChecksPage() {
   const { session, logout } = useSession();
   const today = todayInShanghai();
+  const [kind, setKind] = useState<ReviewedRecordType>('daily_check');
   const [from, setFrom] = useState(addDays(today, -6));
   const [to, setTo] = useState(today);
   const [review, setReview] = useState<ReviewFilter | undefined>();
-  const reviewed = review === undefined ? undefined : review === 'reviewed';
+  const query: RecordQuery = { kind, from, to, reviewed: review === undefined ? undefined : review === 'reviewed' };
   // Back from a record just reviewed: its tag changes, and the queue no longer lists it.
-  const list = usePagedList((page, pageSize) => api.dailyChecks.list({ from, to, reviewed, page, pageSize }), [from, to, review], PAGE_SIZE, { reloadOnShow: true });
+  const list = usePagedList((page, pageSize) => loadRecords(query, page, pageSize), [kind, from, to, review], PAGE_SIZE, { reloadOnShow: true });
   const exporter = useDownload();
+  const label = RECORD_TYPE_LABELS[kind];
 
   if (!session) return <PageContainer loading />;
 
@@ -101,7 +207,10 @@ export default function OfficialDailyChecksPage() {
         <ReviewQueues role={session.user.role} />
       </View>
 
-      <CellGroup className="off__filters" title="检查日期">
+      <View className="card">
+        <Chips label="记录" value={kind} options={REVIEWED_RECORD_TYPES} labels={KIND_LABELS} onChange={(k) => setKind(k ?? 'daily_check')} all={false} />
+      </View>
+      <CellGroup className="off__filters" title={kind === 'daily_check' ? '检查日期' : kind === 'weekly_investigation' ? '日期范围（所在周）' : '日期范围（所在月）'}>
         <Picker mode="date" value={from} end={to} onChange={(e) => setFrom(String(e.detail.value))}>
           <Cell title="开始日期" extra={<View className="off__picker-value">{from}</View>} clickable />
         </Picker>
@@ -117,7 +226,7 @@ export default function OfficialDailyChecksPage() {
             type="primary"
             fill="outline"
             loading={exporter.busy}
-            onClick={() => void exporter.download(() => api.directory.xlsxSrc('/api/daily-checks', { from, to, reviewed }), `每日检查记录-${from}至${to}.xlsx`)}
+            onClick={() => void exporter.download(() => api.directory.xlsxSrc(EXPORT_PATHS[kind], periodFilter(query)), `${label}-${from}至${to}.xlsx`)}
           >
             导出Excel（所选日期和审阅状态）
           </Button>
@@ -126,23 +235,21 @@ export default function OfficialDailyChecksPage() {
 
       <PagedListBody
         list={list}
-        empty={review === 'unreviewed' ? '所选日期内的检查记录都已审阅' : review ? '所选日期内没有已审阅的检查记录' : '所选日期内暂无检查记录'}
-        summary={`共 ${list.total} 条记录`}
+        empty={review === 'unreviewed' ? `所选日期内的${label}都已审阅` : review ? `所选日期内没有已审阅的${label}` : `所选日期内暂无${label}`}
+        summary={`共 ${list.total} 份${label}`}
       >
         <CellGroup>
           {list.items.map((c) => (
             <Cell
               key={c.id}
               clickable
-              onClick={() => navigateTo('official.dailyCheckDetail', { id: c.id })}
+              onClick={() => navigateTo(OFFICIAL_RECORD_ROUTES[kind], { id: c.id })}
               title={
                 <View>
                   <View className="off__record-title">{c.enterpriseName}</View>
-                  <View className="off__record-meta">{`${c.businessDate} · 检查人 ${c.officerName}`}</View>
+                  <View className="off__record-meta">{c.meta}</View>
                   <View className="off__record-meta">{`提交于 ${formatShanghaiDateTime(c.submittedAt)}`}</View>
-                  <View className="off__record-tags">
-                    <CheckStatusTags check={c} unreviewed />
-                  </View>
+                  <View className="off__record-tags">{c.tags}</View>
                 </View>
               }
               extra={<View className="link">详情</View>}
