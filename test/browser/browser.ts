@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { CheckResult, IDEMPOTENCY_HEADER, itemsDue, type DailyCheckDto, type EnterpriseRiskItem, type RiskListDto } from '@shian/shared';
+import { BusinessType, CheckResult, IDEMPOTENCY_HEADER, itemsDue, listFromTemplate, templateFor, type DailyCheckDto, type EnterpriseRiskItem, type RiskListDto } from '@shian/shared';
 import { png } from '../support/images';
 import { REPO_ROOT, startServer, type RunningServer } from '../support/server';
 
@@ -224,6 +224,29 @@ export async function submitDailyCheck(
   const res = await apiPost(baseUrl, await apiToken(baseUrl, user), '/api/daily-checks', { businessDate, items, remarks: opts.remarks, confirm: true });
   if (res.status !== 201) throw new Error(`daily check ${businessDate} → ${res.status} ${await res.text()}`);
   return (await res.json()) as DailyCheckDto;
+}
+
+/**
+ * Set-up: `user` (a catering business's director) submits the weekly investigation of `week`
+ * through the API, every weekly item 符合, with one hazard and its measure. Returns the report's id.
+ */
+export async function submitWeeklyInvestigation(
+  baseUrl: string,
+  user: { phone: string; password: string },
+  week: string,
+  hazard: { description: string; measure: string; requirements: string; deadline: string },
+): Promise<string> {
+  const res = await apiPost(baseUrl, await apiToken(baseUrl, user), '/api/weekly-investigations', {
+    week,
+    items: itemsDue(listFromTemplate(templateFor(BusinessType.Catering)), 'weekly').map((i) => ({ code: i.code, result: CheckResult.Pass })),
+    hazards: [{ description: hazard.description }],
+    measures: [{ description: hazard.measure, owner: '王总监', deadline: hazard.deadline }],
+    resolutions: [],
+    nextWeekRequirements: hazard.requirements,
+    confirm: true,
+  });
+  if (res.status !== 201) throw new Error(`weekly investigation ${week} → ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
 }
 
 /** The daily items of `user`'s business's own risk list, as the daily-check form asks them. */

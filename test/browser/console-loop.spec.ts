@@ -13,13 +13,8 @@
 import type { Locator, Page } from 'playwright-core';
 import {
   addDays,
-  BusinessType,
-  CheckResult,
   isoWeekKey,
-  itemsDue,
-  listFromTemplate,
   monthKey,
-  templateFor,
   todayInShanghai,
   type EnterpriseDirectoryItem,
   type Page as ListPage,
@@ -28,7 +23,7 @@ import {
   type ReviewDto,
 } from '@shian/shared';
 import type { RunningServer } from '../support/server';
-import { apiGet, apiPost, apiToken, buttonIn, chineseDate, field, loginAs, runStory, screenshot, setUpStory, shownPage, submitDailyCheck, switchUser } from './browser';
+import { apiGet, apiPost, apiToken, buttonIn, chineseDate, field, loginAs, runStory, screenshot, setUpStory, shownPage, submitDailyCheck, submitWeeklyInvestigation, switchUser } from './browser';
 import { acceptRectification, answerRectification, childRow, dashboardLoad, dashboardStat, drillToVillage, expectHeadline, issueRectification, returnRecord } from './official-steps';
 
 const PASSWORD = 'Demo@2026';
@@ -68,17 +63,7 @@ setUpStory('console-loop', async (setup) => {
   // investigation of this week with a hazard, the principal's monthly review of this month.
   checkDate = addDays(today, -1);
   checkId = (await submitDailyCheck(server.baseUrl, OFFICER, checkDate, { remarks: '午餐留样 6 份' })).id;
-  const weekly = await apiPost(server.baseUrl, await apiToken(server.baseUrl, DIRECTOR), '/api/weekly-investigations', {
-    week,
-    items: itemsDue(listFromTemplate(templateFor(BusinessType.Catering)), 'weekly').map((i) => ({ code: i.code, result: CheckResult.Pass })),
-    hazards: [{ description: HAZARD }],
-    measures: [{ description: '加装防鼠网', owner: '王总监', deadline: addDays(today, 7) }],
-    resolutions: [],
-    nextWeekRequirements: '每日检查地漏',
-    confirm: true,
-  });
-  expect(weekly.status).toBe(201);
-  weeklyId = ((await weekly.json()) as { id: string }).id;
+  weeklyId = await submitWeeklyInvestigation(server.baseUrl, DIRECTOR, week, { description: HAZARD, measure: '加装防鼠网', requirements: '每日检查地漏', deadline: addDays(today, 7) });
   const monthly = await apiPost(server.baseUrl, await apiToken(server.baseUrl, PRINCIPAL), '/api/monthly-reviews', {
     month,
     meetingDate: today,

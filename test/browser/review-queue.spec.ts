@@ -5,10 +5,10 @@
 // found by their visible Chinese text.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { addDays, BusinessType, CheckResult, isoWeekKey, itemsDue, listFromTemplate, templateFor, todayInShanghai, type DailyCheckDto, type Page as ListPage } from '@shian/shared';
+import { addDays, isoWeekKey, todayInShanghai, type DailyCheckDto, type Page as ListPage } from '@shian/shared';
 import type { RunningServer } from '../support/server';
 import { readXlsx } from '../support/xlsx';
-import { apiGet, apiPost, apiToken, buttonIn, field, loginAs, runStory, screenshot, setUpStory, shownPage, submitDailyCheck } from './browser';
+import { apiGet, apiToken, buttonIn, field, loginAs, runStory, screenshot, setUpStory, shownPage, submitDailyCheck, submitWeeklyInvestigation } from './browser';
 
 const PASSWORD = 'Demo@2026';
 const OFFICER = { phone: '13900000001', password: PASSWORD };
@@ -35,16 +35,7 @@ setUpStory('review-queue', async (setup) => {
   await submitDailyCheck(server.baseUrl, OFFICER, older);
   await submitDailyCheck(server.baseUrl, OFFICER, newer);
   // … and the director's weekly investigation of this week.
-  const weekly = await apiPost(server.baseUrl, await apiToken(server.baseUrl, DIRECTOR), '/api/weekly-investigations', {
-    week: isoWeekKey(today),
-    items: itemsDue(listFromTemplate(templateFor(BusinessType.Catering)), 'weekly').map((i) => ({ code: i.code, result: CheckResult.Pass })),
-    hazards: [{ description: HAZARD }],
-    measures: [{ description: '更换门封条', owner: '王总监', deadline: addDays(today, 7) }],
-    resolutions: [],
-    nextWeekRequirements: '每日检查冷库门',
-    confirm: true,
-  });
-  expect(weekly.status).toBe(201);
+  await submitWeeklyInvestigation(server.baseUrl, DIRECTOR, isoWeekKey(today), { description: HAZARD, measure: '更换门封条', requirements: '每日检查冷库门', deadline: addDays(today, 7) });
 });
 
 /** What the API lists for the home's default week, as the regulator. */

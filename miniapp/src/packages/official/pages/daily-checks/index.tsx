@@ -90,43 +90,32 @@ function PeriodRecordTags({ late, version, review }: { late: boolean; version: n
 
 async function loadRecords(q: RecordQuery, page: number, pageSize: number): Promise<Page<RecordItem>> {
   const filter = { ...periodFilter(q), page, pageSize };
+  const rows = <T,>(res: Page<T>, item: (row: T) => RecordItem): Page<RecordItem> => ({ ...res, items: res.items.map(item) });
   if (q.kind === 'weekly_investigation') {
-    const res = await api.weeklyInvestigations.list(filter);
-    return {
-      ...res,
-      items: res.items.map((w) => ({
-        id: w.id,
-        enterpriseName: w.enterpriseName,
-        meta: `${formatWeek(w.week)} · 排查人 ${w.investigatorName} · 隐患 ${w.hazards.length} 项`,
-        submittedAt: w.submittedAt,
-        tags: <PeriodRecordTags late={w.late} version={w.version} review={w.review} />,
-      })),
-    };
+    return rows(await api.weeklyInvestigations.list(filter), (w) => ({
+      id: w.id,
+      enterpriseName: w.enterpriseName,
+      meta: `${formatWeek(w.week)} · 排查人 ${w.investigatorName} · 隐患 ${w.hazards.length} 项`,
+      submittedAt: w.submittedAt,
+      tags: <PeriodRecordTags late={w.late} version={w.version} review={w.review} />,
+    }));
   }
   if (q.kind === 'monthly_review') {
-    const res = await api.monthlyReviews.list(filter);
-    return {
-      ...res,
-      items: res.items.map((m) => ({
-        id: m.id,
-        enterpriseName: m.enterpriseName,
-        meta: `${formatMonth(m.month)} · 主持人 ${m.chairName}`,
-        submittedAt: m.submittedAt,
-        tags: <PeriodRecordTags late={m.late} version={m.version} review={m.review} />,
-      })),
-    };
+    return rows(await api.monthlyReviews.list(filter), (m) => ({
+      id: m.id,
+      enterpriseName: m.enterpriseName,
+      meta: `${formatMonth(m.month)} · 主持人 ${m.chairName}`,
+      submittedAt: m.submittedAt,
+      tags: <PeriodRecordTags late={m.late} version={m.version} review={m.review} />,
+    }));
   }
-  const res = await api.dailyChecks.list(filter);
-  return {
-    ...res,
-    items: res.items.map((c) => ({
-      id: c.id,
-      enterpriseName: c.enterpriseName,
-      meta: `${c.businessDate} · 检查人 ${c.officerName}`,
-      submittedAt: c.submittedAt,
-      tags: <CheckStatusTags check={c} unreviewed />,
-    })),
-  };
+  return rows(await api.dailyChecks.list(filter), (c) => ({
+    id: c.id,
+    enterpriseName: c.enterpriseName,
+    meta: `${c.businessDate} · 检查人 ${c.officerName}`,
+    submittedAt: c.submittedAt,
+    tags: <CheckStatusTags check={c} unreviewed />,
+  }));
 }
 
 /** 待审核企业 / 待审核资质 with their counts (regulators review both, admins registrations only — the server says the same), and 人员配备率 for every official. */
