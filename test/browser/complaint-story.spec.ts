@@ -50,7 +50,18 @@ test('the diner scans the poster’s QR code and files an anonymous complaint wi
     expect(got.queryCode).toMatch(/^[0-9A-Z]{8}$/);
     expect(got.note).toContain('7个工作日');
     receipt = got;
-    // The code is on the screen, not in the address bar or anywhere the browser keeps.
+    // 复制 puts each on the phone's clipboard.
+    await diner.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
+    const receiptCard = shownPage(diner).locator('.pub-receipt');
+    for (const [row, value, toast] of [
+      ['.pub-receipt__tracking', got.trackingNo, '受理编号已复制'],
+      ['.pub-receipt__code', got.queryCode, '查询码已复制'],
+    ] as const) {
+      await buttonIn(receiptCard.locator('.pub-receipt__row').filter({ has: diner.locator(row) }), '复制').click();
+      await diner.getByText(toast, { exact: true }).waitFor();
+      expect(await diner.evaluate(() => navigator.clipboard.readText())).toBe(value);
+    }
+    // The code is on the screen (and the clipboard), not in the address bar or anywhere the browser keeps.
     expect(diner.url()).not.toContain(got.queryCode);
     const stored = await diner.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
     expect(stored).not.toContain(got.queryCode);

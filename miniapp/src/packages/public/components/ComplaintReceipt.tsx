@@ -1,8 +1,7 @@
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { COMPLAINT_PERIODS, type PublicComplaintReceipt } from '@shian/shared';
-import { useToast } from '../../../hooks/useToast';
+import { useCopy } from '../../../hooks/useCopy';
 import { formatShanghaiDateTime } from '../../../platform/format';
 import { navigateTo } from '../../../platform/nav';
 import './ComplaintReceipt.css';
@@ -36,12 +35,7 @@ function CodeRow({ label, value, className, onCopy }: { label: string; value: st
  * server keeps only a hash of the code). Never put the code into a URL: it would stay in the history.
  */
 export function ComplaintReceipt({ receipt }: { receipt: PublicComplaintReceipt }) {
-  const { showToast } = useToast();
-  function copy(data: string, what: string) {
-    Taro.setClipboardData({ data })
-      .then(() => showToast(`${what}已复制`, 'success'))
-      .catch(() => showToast('复制失败，请手动抄下', 'fail'));
-  }
+  const copy = useCopy();
   return (
     <View className="pub-receipt">
       <View className="card pub-receipt__head">

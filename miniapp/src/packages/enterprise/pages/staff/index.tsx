@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Dialog, Tag } from '@nutui/nutui-react-taro';
 import {
@@ -17,6 +16,7 @@ import { MUTED_TAG_BACKGROUND, RoleHistory, RosterMember, StaffingSummary, holds
 import { currentCredentials } from '../../../../components/roster-rules';
 import { useAsync } from '../../../../hooks/useAsync';
 import { useSession } from '../../../../hooks/useSession';
+import { useCopy } from '../../../../hooks/useCopy';
 import { useToast } from '../../../../hooks/useToast';
 import { formatShanghaiDateTime } from '../../../../platform/format';
 import { navigateTo } from '../../../../platform/nav';
@@ -35,13 +35,8 @@ function spaced(code: string): string {
 
 /** The code just created, shown big: the only time the server gives it. */
 function InvitationCard({ invitation, onClose }: { invitation: InvitationCreatedDto; onClose: () => void }) {
-  const { showToast } = useToast();
+  const copy = useCopy();
   const link = process.env.TARO_ENV === 'h5' ? `${window.location.origin}${window.location.pathname}#${routeUrl('onboarding.join', { code: invitation.code })}` : null;
-  function copy(data: string, what: string) {
-    Taro.setClipboardData({ data })
-      .then(() => showToast(`${what}已复制`, 'success'))
-      .catch(() => showToast('复制失败，请手动记下', 'fail'));
-  }
   return (
     <View className="card staff__invite">
       <View className="staff__invite-role">{`邀请${ROLE_LABELS[invitation.role]}`}</View>
