@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
 import { REVIEW_ACTION_LABELS, type DailyCheckDto, type RecordReviewMark } from '@shian/shared';
@@ -15,11 +16,32 @@ export function CheckStatusTags({
   unreviewed?: boolean;
 }) {
   return (
-    <View className="row gap">
+    <RecordStateTags late={check.late} version={check.version ?? 1} review={check.review} unreviewed={unreviewed}>
       {check.zeroRisk ? <Tag type="success">零风险</Tag> : <Tag type="warning">{`${check.problemCount} 项问题`}</Tag>}
-      {check.late ? <Tag type="danger">逾期</Tag> : null}
-      {(check.version ?? 1) > 1 ? <Tag type="primary">已更正</Tag> : null}
-      <ReviewTag review={check.review} unreviewed={unreviewed} />
+    </RecordStateTags>
+  );
+}
+
+/** Any record's state: (its own tags first,) 逾期 when late, 已更正 for a later version, and its latest review. */
+export function RecordStateTags({
+  late,
+  version,
+  review,
+  unreviewed = false,
+  children,
+}: {
+  late: boolean;
+  version: number;
+  review?: RecordReviewMark | null;
+  unreviewed?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <View className="row gap">
+      {children}
+      {late ? <Tag type="danger">逾期</Tag> : null}
+      {version > 1 ? <Tag type="primary">已更正</Tag> : null}
+      <ReviewTag review={review} unreviewed={unreviewed} />
     </View>
   );
 }

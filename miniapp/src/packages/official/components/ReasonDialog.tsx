@@ -7,8 +7,13 @@ import './ReasonDialog.css';
 export interface ReasonDialogProps {
   title: string;
   /** What the reason is about (the business, the paper). */
-  subject: string;
+  subject?: string;
+  /** A smaller line on who will read the text (a complaint's reply, a reveal's record). */
+  note?: string;
   placeholder: string;
+  /** False: the text may be left empty (default true). */
+  required?: boolean;
+  maxLength?: number;
   /** The confirm button (default 确认驳回). */
   confirmText?: string;
   /** Shown when confirmed without a reason (default 请填写驳回原因). */
@@ -18,13 +23,24 @@ export interface ReasonDialogProps {
   onClose: () => void;
 }
 
-/** 驳回 with a reason the business will read. */
-export function ReasonDialog({ title, subject, placeholder, confirmText = '确认驳回', emptyMessage = '请填写驳回原因', onConfirm, onClose }: ReasonDialogProps) {
+/** A decision with one text — 驳回 with a reason the business will read, a complaint's reply —; a throw from `onConfirm` keeps it open with the message. */
+export function ReasonDialog({
+  title,
+  subject,
+  note,
+  placeholder,
+  required = true,
+  maxLength = 200,
+  confirmText = '确认驳回',
+  emptyMessage = '请填写驳回原因',
+  onConfirm,
+  onClose,
+}: ReasonDialogProps) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   async function confirm(): Promise<void> {
-    if (!reason.trim()) {
+    if (required && !reason.trim()) {
       setError(emptyMessage);
       throw new Error('invalid');
     }
@@ -39,11 +55,12 @@ export function ReasonDialog({ title, subject, placeholder, confirmText = '确�
   return (
     <Dialog visible title={title} confirmText={confirmText} cancelText="取消" onConfirm={confirm} onCancel={onClose} onClose={onClose}>
       <View className="reason-dialog">
-        <View className="reason-dialog__subject">{subject}</View>
+        {subject ? <View className="reason-dialog__subject">{subject}</View> : null}
+        {note ? <View className="reason-dialog__note">{note}</View> : null}
         <TextArea
           value={reason}
           placeholder={placeholder}
-          maxLength={200}
+          maxLength={maxLength}
           rows={3}
           onChange={(v) => {
             setReason(v);

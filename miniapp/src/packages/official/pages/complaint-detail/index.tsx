@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Dialog, Tag, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Tag } from '@nutui/nutui-react-taro';
 import {
   COMPLAINT_LIMITS,
   Role,
@@ -23,6 +23,7 @@ import { useWideLayout } from '../../../../hooks/useWideLayout';
 import { formatBusinessDate, formatShanghaiDateTime } from '../../../../platform/format';
 import { navigateTo } from '../../../../platform/nav';
 import { ComplaintTags, isFinalComplaint } from '../../components/ComplaintViews';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import '../../official.css';
 import './index.css';
 
@@ -32,63 +33,6 @@ function Line({ label, children }: { label: string; children: ReactNode }) {
       <Text className="off-review__label">{label}</Text>
       <Text className="off-review__value">{children}</Text>
     </View>
-  );
-}
-
-/** A dialog with one text: required (a reason, a reply, a notice) or optional; a throw from `send` keeps it open with the message. */
-function TextDialog({
-  title,
-  note,
-  placeholder,
-  required,
-  emptyMessage,
-  maxLength,
-  confirmText,
-  send,
-  onClose,
-}: {
-  title: string;
-  note: ReactNode;
-  placeholder: string;
-  required: boolean;
-  /** Shown when a required text is left empty. */
-  emptyMessage: string;
-  maxLength: number;
-  confirmText: string;
-  send: (text: string) => Promise<void>;
-  onClose: () => void;
-}) {
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  async function confirm(): Promise<void> {
-    if (required && !text.trim()) {
-      setError(emptyMessage);
-      throw new Error('invalid');
-    }
-    try {
-      await send(text.trim());
-    } catch (e) {
-      setError(errorMessage(e));
-      throw e;
-    }
-  }
-  return (
-    <Dialog visible title={title} confirmText={confirmText} cancelText="取消" onConfirm={confirm} onCancel={onClose} onClose={onClose}>
-      <View className="cpd-dialog">
-        <View className="cpd-dialog__note">{note}</View>
-        <TextArea
-          value={text}
-          placeholder={placeholder}
-          maxLength={maxLength}
-          rows={3}
-          onChange={(v) => {
-            setText(v);
-            setError(null);
-          }}
-        />
-        {error ? <View className="error-text">{error}</View> : null}
-      </View>
-    </Dialog>
   );
 }
 
@@ -132,15 +76,14 @@ function Complainant({ c, onReveal }: { c: ComplaintDetailDto; onReveal: (reason
         </View>
       )}
       {asking ? (
-        <TextDialog
+        <ReasonDialog
           title="查看身份"
           note="每次查看都会记录查看人、时间和事由。请填写查看事由："
           placeholder="请填写查看事由，如：电话联系投诉人核实情况"
-          required
           emptyMessage="请填写查看事由"
           maxLength={COMPLAINT_LIMITS.revealReasonMaxLength}
           confirmText="查看"
-          send={async (reason) => setShown(await onReveal(reason))}
+          onConfirm={async (reason) => setShown(await onReveal(reason))}
           onClose={() => setAsking(false)}
         />
       ) : null}
@@ -244,7 +187,7 @@ function Handling({ c, selfId, onChanged }: { c: ComplaintDetailDto; selfId: str
       </View>
       {c.actions.length === 0 && c.handlerId && !handledByMe ? <View className="muted cpd-actions__note">只有承办人可以办理。</View> : null}
       {pending && transition ? (
-        <TextDialog
+        <ReasonDialog
           title={transition.label}
           note={transition.publicText ? '填写的内容投诉举报人在进度查询页可以看到。' : '填写的内容仅在办理记录中留存，投诉举报人看不到。'}
           placeholder={textPrompt(pending, transition).placeholder}
@@ -252,7 +195,7 @@ function Handling({ c, selfId, onChanged }: { c: ComplaintDetailDto; selfId: str
           emptyMessage={textPrompt(pending, transition).empty}
           maxLength={COMPLAINT_LIMITS.textMaxLength}
           confirmText={transition.label.length <= 5 ? `确认${transition.label}` : '确认'}
-          send={(text) => act(pending, transition, text)}
+          onConfirm={(text) => act(pending, transition, text)}
           onClose={() => setPending(null)}
         />
       ) : null}

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { View, Picker } from '@tarojs/components';
-import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import {
   CredentialStatus,
   EnterpriseStatus,
@@ -14,11 +14,10 @@ import {
   monthKey,
   todayInShanghai,
   type Page,
-  type RecordReviewMark,
   type ReviewedRecordType,
 } from '@shian/shared';
 import { api } from '../../../../api';
-import { CheckStatusTags, ReviewTag } from '../../../../components/CheckStatusTags';
+import { CheckStatusTags, RecordStateTags } from '../../../../components/CheckStatusTags';
 import { ComplaintsEntry } from '../../components/ComplaintsEntry';
 import { DashboardEntry } from '../../components/DashboardEntry';
 import { HomeEntry } from '../../components/HomeEntry';
@@ -77,17 +76,6 @@ function periodFilter(q: RecordQuery): { from: string; to: string; reviewed?: bo
   return { from: q.from, to: q.to, reviewed };
 }
 
-/** 逾期 when late, 已更正 for a later version, and the latest review. */
-function PeriodRecordTags({ late, version, review }: { late: boolean; version: number; review?: RecordReviewMark | null }) {
-  return (
-    <View className="row gap">
-      {late ? <Tag type="danger">逾期</Tag> : null}
-      {version > 1 ? <Tag type="primary">已更正</Tag> : null}
-      <ReviewTag review={review} unreviewed />
-    </View>
-  );
-}
-
 async function loadRecords(q: RecordQuery, page: number, pageSize: number): Promise<Page<RecordItem>> {
   const filter = { ...periodFilter(q), page, pageSize };
   const rows = <T,>(res: Page<T>, item: (row: T) => RecordItem): Page<RecordItem> => ({ ...res, items: res.items.map(item) });
@@ -97,7 +85,7 @@ async function loadRecords(q: RecordQuery, page: number, pageSize: number): Prom
       enterpriseName: w.enterpriseName,
       meta: `${formatWeek(w.week)} · 排查人 ${w.investigatorName} · 隐患 ${w.hazards.length} 项`,
       submittedAt: w.submittedAt,
-      tags: <PeriodRecordTags late={w.late} version={w.version} review={w.review} />,
+      tags: <RecordStateTags late={w.late} version={w.version} review={w.review} unreviewed />,
     }));
   }
   if (q.kind === 'monthly_review') {
@@ -106,7 +94,7 @@ async function loadRecords(q: RecordQuery, page: number, pageSize: number): Prom
       enterpriseName: m.enterpriseName,
       meta: `${formatMonth(m.month)} · 主持人 ${m.chairName}`,
       submittedAt: m.submittedAt,
-      tags: <PeriodRecordTags late={m.late} version={m.version} review={m.review} />,
+      tags: <RecordStateTags late={m.late} version={m.version} review={m.review} unreviewed />,
     }));
   }
   return rows(await api.dailyChecks.list(filter), (c) => ({
